@@ -1,0 +1,171 @@
+package dev.backline.shard;
+
+import dev.backline.clock.GameClock;
+import dev.backline.command.CommandRegistry;
+import dev.backline.event.EventBus;
+import dev.backline.event.GameEvent;
+import dev.backline.random.GameRandom;
+import dev.backline.session.Sessions;
+import dev.backline.timer.Timers;
+import dev.backline.world.PackStates;
+import dev.backline.world.World;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One shard's world and the services that run it on its world thread. {@link #tick()} is one step of
+ * the simulation; {@link WorldThread} calls it at a fixed rate in production, tests call it directly.
+ * Other threads reach the shard only through {@link #submit}.
+ */
+public final class Shard {
+    private final ShardConfig config;
+    private final TickStats stats = new TickStats();
+    private final FailureLog failures;
+    private final World world = new World();
+    private final PackStates packStates = new PackStates();
+    private final GameClock clock;
+    private final GameRandom random;
+    private final EventBus events;
+    private final Timers timers;
+    private final Sessions sessions = new Sessions();
+    private final CommandRegistry commands = new CommandRegistry();
+    private final TaskQueue queue;
+    private final PlayerPresence presence;
+    private final CommandDispatch commandDispatch;
+    private final List<Runnable> afterTick = new ArrayList<>();
+    private final Duration tickPeriod;
+    private long tick;
+
+    public Shard(ShardConfig config) {
+        this.config = config;
+        this.tickPeriod = config.tickPeriod();
+        this.failures = new FailureLog(stats, () -> tick);
+        this.clock = GameClock.startingAt(config.gameStart(), config.clockRatio());
+        this.random = GameRandom.seeded(config.seed());
+        this.events = new EventBus((event, e) -> failures.failed("listener of '" + event.name() + "'", e));
+        this.timers = new Timers(e -> failures.failed("timer", e));
+        this.queue = new TaskQueue(config.queueCapacity());
+        this.presence = new PlayerPresence(world, sessions, events);
+        this.commandDispatch = new CommandDispatch(commands, sessions, failures);
+        world.addListener(new RoomMoveEvents(world, events));
+    }
+
+    /**
+     * Queues work for the world thread. Safe from any thread; never blocks.
+     *
+     * @return false if the queue is full and the task was not accepted
+     */
+    public boolean submit(WorldTask task) {
+        return queue.offer(task);
+    }
+
+    /** Runs one tick: advance the clock, run queued tasks, fire due timers, raise {@code tick}. */
+    public void tick() {
+        long started = System.nanoTime();
+        tick++;
+        clock.advanceReal(tickPeriod);
+        queue.drain(config.maxTasksPerTick(), this::runTask);
+        timers.fireDue(clock.nowMillis());
+        events.drain();
+        if (events.hasListeners("tick")) {
+            events.deliver(GameEvent.of("tick", Map.of("tick", tick, "now", clock.nowMillis())));
+            events.drain();
+        }
+        for (Runnable hook : afterTick) {
+            try {
+                hook.run();
+            } catch (RuntimeException e) {
+                failures.failed("after-tick hook", e);
+            }
+        }
+        stats.recordTick(System.nanoTime() - started);
+    }
+
+    private void runTask(WorldTask task) {
+        try {
+            task.run(this);
+        } catch (RuntimeException e) {
+            failures.failed("task", e);
+        }
+        events.drain();
+    }
+
+    /** Adds work to run at the end of every tick (e.g. handing dirty entities to persistence). */
+    public void afterEachTick(Runnable hook) {
+        afterTick.add(hook);
+    }
+
+    public long currentTick() {
+        return tick;
+    }
+
+    /** The tick count, game time and RNG state now, for persistence. World thread only. */
+    public ShardState state() {
+        return new ShardState(tick, clock.nowMillis(), random.state());
+    }
+
+    /**
+     * Continues from a state saved by an earlier run: the tick count, game time and random sequence carry
+     * on where they stopped. Before the world thread starts only.
+     */
+    public void restore(ShardState saved) {
+        tick = saved.tick();
+        clock.resumeAt(saved.gameMillis());
+        random.resume(saved.rngState());
+    }
+
+    public ShardConfig config() {
+        return config;
+    }
+
+    public TickStats stats() {
+        return stats;
+    }
+
+    public World world() {
+        return world;
+    }
+
+    /** Each pack's module state store. */
+    public PackStates packStates() {
+        return packStates;
+    }
+
+    public GameClock clock() {
+        return clock;
+    }
+
+    public GameRandom random() {
+        return random;
+    }
+
+    public EventBus events() {
+        return events;
+    }
+
+    public Timers timers() {
+        return timers;
+    }
+
+    public Sessions sessions() {
+        return sessions;
+    }
+
+    public CommandRegistry commands() {
+        return commands;
+    }
+
+    public PlayerPresence presence() {
+        return presence;
+    }
+
+    public CommandDispatch commandDispatch() {
+        return commandDispatch;
+    }
+
+    public int queueDepth() {
+        return queue.depth();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.backline.shard;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Tick counters written by the world thread and readable from any thread (health, metrics). */
+public final class TickStats {
+    private final AtomicLong ticks = new AtomicLong();
+    private final AtomicLong overruns = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private volatile long lastTickNanos;
+    private volatile long maxTickNanos;
+
+    void recordTick(long nanos) {
+        ticks.incrementAndGet();
+        lastTickNanos = nanos;
+        if (nanos > maxTickNanos) {
+            maxTickNanos = nanos;
+        }
+    }
+
+    void recordOverrun() {
+        overruns.incrementAndGet();
+    }
+
+    void recordSkipped(long n) {
+        skipped.addAndGet(n);
+    }
+
+    void recordFailure() {
+        failures.incrementAndGet();
+    }
+
+    public long ticks() {
+        return ticks.get();
+    }
+
+    /** Ticks that took longer than the tick period. */
+    public long overruns() {
+        return overruns.get();
+    }
+
+    /** Ticks dropped because the loop fell further behind than its catch-up bound (each one logged). */
+    public long skipped() {
+        return skipped.get();
+    }
+
+    /** Tasks, listeners and timers that threw; each was logged and the tick went on. */
+    public long failures() {
+        return failures.get();
+    }
+
+    public long lastTickNanos() {
+        return lastTickNanos;
+    }
+
+    public long maxTickNanos() {
+        return maxTickNanos;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.backline.world;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Each pack's module state store: JSON-compatible values under keys the pack chooses. State a pack keeps
+ * here (rather than in module variables) survives hot reloads and restarts, like entity properties, and is
+ * persisted by the same write-behind. Single-writer like {@link World}: the world thread only.
+ *
+ * <pre>{@code
+ * states.put(PackStateKey.of("backline-city", "lastDailyReset"), "2026-01-02");
+ * states.get(PackStateKey.of("backline-city", "lastDailyReset"));   // Optional["2026-01-02"]
+ * }</pre>
+ */
+public final class PackStates {
+    private final Map<String, Map<String, Object>> byPack = new HashMap<>();
+    private Set<PackStateKey> dirty = new LinkedHashSet<>();
+
+    public Optional<Object> get(PackStateKey key) {
+        Map<String, Object> values = byPack.get(key.pack());
+        return values == null ? Optional.empty() : Optional.ofNullable(values.get(key.key()));
+    }
+
+    /**
+     * Sets a value; {@code null} removes it. The value is copied into an immutable JSON-compatible form.
+     *
+     * @throws IllegalArgumentException naming the path of the first value JSON cannot hold
+     */
+    public void put(PackStateKey key, Object value) {
+        Object frozen = value == null ? null : PropertyValues.freeze(value);
+        if (store(key, frozen)) {
+            dirty.add(key);
+        }
+    }
+
+    /**
+     * Puts a value read back from storage without marking it changed. Before the world thread starts only.
+     *
+     * @throws IllegalArgumentException if the value is not JSON-compatible
+     */
+    public void restore(PackStateKey key, Object value) {
+        store(key, PropertyValues.freeze(value));
+    }
+
+    /**
+     * Makes {@code values} the pack's whole state: keys it lacks are removed, the others set (a pack's
+     * {@code migrate} result replacing the old state, for instance). Only real changes count as changes.
+     *
+     * @throws IllegalArgumentException if a key or value is not acceptable; nothing was changed
+     */
+    public void replace(String pack, Map<String, Object> values) {
+        Map<PackStateKey, Object> next = new LinkedHashMap<>();
+        values.forEach((key, value) -> next.put(PackStateKey.of(pack, key), value == null ? null : PropertyValues.freeze(value)));
+        for (String key : all(pack).keySet()) {
+            PackStateKey k = PackStateKey.of(pack, key);
+            if (next.get(k) == null && store(k, null)) {
+                dirty.add(k);
+            }
+        }
+        next.forEach((k, frozen) -> {
+            if (frozen != null && !frozen.equals(get(k).orElse(null)) && store(k, frozen)) {
+                dirty.add(k);
+            }
+        });
+    }
+
+    /** Every value of one pack, in the order the keys were first set. */
+    public Map<String, Object> all(String pack) {
+        Map<String, Object> values = byPack.get(pack);
+        return values == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    /** How many values all packs hold together. */
+    public int size() {
+        return byPack.values().stream().mapToInt(Map::size).sum();
+    }
+
+    /** Keys set or removed since the last call; a removed key no longer has a value. */
+    public Set<PackStateKey> drainDirty() {
+        Set<PackStateKey> out = Collections.unmodifiableSet(dirty);
+        dirty = new LinkedHashSet<>();
+        return out;
+    }
+
+    private boolean store(PackStateKey key, Object frozen) {
+        if (frozen == null) {
+            Map<String, Object> values = byPack.get(key.pack());
+            if (values == null || values.remove(key.key()) == null) {
+                return false;
+            }
+            if (values.isEmpty()) {
+                byPack.remove(key.pack());
+            }
+            return true;
+        }
+        byPack.computeIfAbsent(key.pack(), p -> new LinkedHashMap<>()).put(key.key(), frozen);
+        return true;
+    }
+}

@@ -1,0 +1,198 @@
+package dev.backline.world;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The entity store of one shard. Single-writer: only the world thread calls it, so it takes no locks.
+ * Keeps containment consistent (an entity is in its container's contents and nowhere else) and records
+ * which entities changed since the last {@link #drainDirty()}, for write-behind persistence.
+ */
+public final class World {
+    private static final int MAX_NESTING = 64;
+    static final int MAX_NAME_LENGTH = 64;
+
+    private final Map<EntityId, Entity> entities = new HashMap<>();
+    private Set<EntityId> dirty = new LinkedHashSet<>();
+    private final AtomicLong instanceCounter = new AtomicLong();
+    private final List<WorldListener> listeners = new ArrayList<>();
+
+    public void addListener(WorldListener listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Creates an entity.
+     *
+     * @throws IllegalArgumentException if the id is taken or the container does not exist
+     */
+    public Entity create(EntitySpec spec) {
+        if (entities.containsKey(spec.id())) {
+            throw new IllegalArgumentException("entity '" + spec.id() + "' already exists");
+        }
+        if (spec.container() != null && !entities.containsKey(spec.container())) {
+            throw new IllegalArgumentException("container '" + spec.container() + "' of '" + spec.id() + "' does not exist");
+        }
+        Entity entity = new Entity(spec.id(), spec.kind(), spec.template());
+        entity.initialize(spec.tags(), spec.properties());
+        entities.put(entity.id(), entity);
+        if (spec.container() != null) {
+            entity.setContainer(spec.container());
+            entities.get(spec.container()).mutableContents().add(entity.id());
+        }
+        dirty.add(entity.id());
+        return entity;
+    }
+
+    /** A fresh id for an instance, e.g. {@code item:7} for a dropped item spawned from a template. */
+    public EntityId newInstanceId(String namespace) {
+        EntityId id;
+        do {
+            id = EntityId.of(namespace + ":" + instanceCounter.incrementAndGet());
+        } while (entities.containsKey(id));
+        return id;
+    }
+
+    public Optional<Entity> find(EntityId id) {
+        return Optional.ofNullable(entities.get(id));
+    }
+
+    /** @throws NoSuchElementException if there is no such entity */
+    public Entity get(EntityId id) {
+        Entity entity = entities.get(id);
+        if (entity == null) {
+            throw new NoSuchElementException("no entity '" + id + "'");
+        }
+        return entity;
+    }
+
+    public boolean exists(EntityId id) {
+        return entities.containsKey(id);
+    }
+
+    public int size() {
+        return entities.size();
+    }
+
+    public Collection<Entity> all() {
+        return Collections.unmodifiableCollection(entities.values());
+    }
+
+    /** The entities directly inside {@code container}, optionally only of one kind. */
+    public List<Entity> contents(EntityId container, String kindOrNull) {
+        Entity holder = get(container);
+        List<Entity> result = new ArrayList<>(holder.contents().size());
+        for (EntityId id : holder.contents()) {
+            Entity e = entities.get(id);
+            if (kindOrNull == null || e.kind().equals(kindOrNull)) {
+                result.add(e);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Moves an entity into another container, or out of every container when {@code to} is null.
+     *
+     * @throws IllegalArgumentException if it would put an entity inside itself or the target does not exist
+     * @throws NoSuchElementException if the entity itself does not exist
+     */
+    public void move(EntityId id, EntityId to) {
+        Entity entity = get(id);
+        EntityId from = entity.container().orElse(null);
+        if (java.util.Objects.equals(from, to)) {
+            return;
+        }
+        if (to != null) {
+            Entity target = entities.get(to);
+            if (target == null) {
+                throw new IllegalArgumentException("cannot move '" + id + "' into '" + to + "': it does not exist");
+            }
+            requireNotInside(target, id);
+        }
+        if (from != null) {
+            entities.get(from).mutableContents().remove(id);
+        }
+        entity.setContainer(to);
+        if (to != null) {
+            entities.get(to).mutableContents().add(id);
+        }
+        dirty.add(id);
+        for (WorldListener listener : listeners) {
+            listener.moved(entity, from, to);
+        }
+    }
+
+    private void requireNotInside(Entity target, EntityId mover) {
+        Entity cursor = target;
+        for (int depth = 0; cursor != null; depth++) {
+            if (cursor.id().equals(mover)) {
+                throw new IllegalArgumentException("cannot put '" + mover + "' inside itself");
+            }
+            if (depth > MAX_NESTING) {
+                throw new IllegalArgumentException("containers nest deeper than " + MAX_NESTING);
+            }
+            cursor = cursor.container().map(entities::get).orElse(null);
+        }
+    }
+
+    /** Sets a property; {@code null} removes it. The value is copied and must be JSON-compatible. */
+    public void setProperty(EntityId id, String key, Object value) {
+        requireKey(key);
+        Entity entity = get(id);
+        entity.putProperty(key, value == null ? null : PropertyValues.freeze(value));
+        dirty.add(id);
+    }
+
+    public void tag(EntityId id, String tag, boolean present) {
+        requireKey(tag);
+        Entity entity = get(id);
+        boolean changed = present ? entity.addTag(tag) : entity.removeTag(tag);
+        if (changed) {
+            dirty.add(id);
+        }
+    }
+
+    /** Removes an entity; what it held falls into its container (or out of the world if it had none). */
+    public void remove(EntityId id) {
+        Entity entity = get(id);
+        EntityId outer = entity.container().orElse(null);
+        for (EntityId inner : List.copyOf(entity.contents())) {
+            move(inner, outer);
+        }
+        if (outer != null) {
+            entities.get(outer).mutableContents().remove(id);
+        }
+        entities.remove(id);
+        dirty.add(id);
+    }
+
+    /** Ids changed since the last call; removed entities are included and no longer {@link #exists}. */
+    public Set<EntityId> drainDirty() {
+        // Handing the set over instead of copying it keeps the persistence hand-over cheap.
+        Set<EntityId> out = Collections.unmodifiableSet(dirty);
+        dirty = new LinkedHashSet<>();
+        return out;
+    }
+
+    /** Whether {@code name} can name a property or a tag. */
+    static boolean isValidName(String name) {
+        return name != null && !name.isEmpty() && name.length() <= MAX_NAME_LENGTH && name.indexOf('\0') < 0;
+    }
+
+    private static void requireKey(String key) {
+        if (!isValidName(key)) {
+            throw new IllegalArgumentException("a property or tag name must have 1 to " + MAX_NAME_LENGTH
+                    + " characters and no NUL character");
+        }
+    }
+}

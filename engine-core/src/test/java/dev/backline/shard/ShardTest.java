@@ -1,0 +1,170 @@
+package dev.backline.shard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backline.event.GameEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ShardTest {
+    private final Shard shard = new Shard(ShardConfig.defaults());
+    private final List<String> log = new ArrayList<>();
+
+    @Test
+    void eachTickAdvancesTheClockByThePeriodTimesTheRatio() {
+        long start = shard.clock().nowMillis();
+        shard.tick();
+        assertThat(shard.clock().nowMillis() - start).as("100 ms real at ratio 60").isEqualTo(6_000);
+        for (int i = 1; i < 10; i++) {
+            shard.tick();
+        }
+        assertThat(shard.clock().now()).isEqualTo(ShardConfig.defaults().gameStart().plusSeconds(60));
+        assertThat(shard.currentTick()).isEqualTo(10);
+        assertThat(shard.stats().ticks()).isEqualTo(10);
+    }
+
+    @Test
+    void theClockFollowsTheConfiguredRateAndRatio() {
+        Shard fast = new Shard(ShardConfig.defaults().withTickRate(20).withClockRatio(1));
+        long start = fast.clock().nowMillis();
+        for (int i = 0; i < 20; i++) {
+            fast.tick();
+        }
+        assertThat(fast.clock().nowMillis() - start).isEqualTo(1_000);
+    }
+
+    @Test
+    void submittedTasksRunAtTheNextTickInOrder() {
+        for (int i = 1; i <= 3; i++) {
+            int n = i;
+            assertThat(shard.submit(s -> log.add("task " + n + " at tick " + s.currentTick()))).isTrue();
+        }
+        assertThat(log).isEmpty();
+        assertThat(shard.queueDepth()).isEqualTo(3);
+
+        shard.tick();
+        assertThat(log).containsExactly("task 1 at tick 1", "task 2 at tick 1", "task 3 at tick 1");
+        assertThat(shard.queueDepth()).isZero();
+    }
+
+    @Test
+    void aThrowingTaskIsCountedAndTheNextTaskStillRuns() {
+        shard.submit(s -> {
+            throw new IllegalStateException("broken task");
+        });
+        shard.submit(s -> log.add("next"));
+        shard.tick();
+
+        assertThat(log).containsExactly("next");
+        assertThat(shard.stats().failures()).isEqualTo(1);
+    }
+
+    @Test
+    void aFullQueueRefusesTasks() {
+        Shard small = new Shard(ShardConfig.defaults().withQueueCapacity(2));
+        assertThat(small.submit(s -> { })).isTrue();
+        assertThat(small.submit(s -> { })).isTrue();
+        assertThat(small.submit(s -> { })).isFalse();
+        small.tick();
+        assertThat(small.submit(s -> { })).isTrue();
+    }
+
+    @Test
+    void timersFireWhenGameTimePassesTheirDueTime() {
+        shard.timers().after(shard.clock().nowMillis(), Duration.ofSeconds(12), () -> log.add("due"));
+        shard.tick();
+        assertThat(log).as("6 s of game time in").isEmpty();
+        shard.tick();
+        assertThat(log).containsExactly("due");
+    }
+
+    @Test
+    void aThrowingTimerIsCountedAsAFailure() {
+        shard.timers().after(shard.clock().nowMillis(), Duration.ZERO, () -> {
+            throw new IllegalStateException("broken timer");
+        });
+        shard.timers().after(shard.clock().nowMillis(), Duration.ZERO, () -> log.add("other timer"));
+        shard.tick();
+        assertThat(shard.stats().failures()).isEqualTo(1);
+        assertThat(log).containsExactly("other timer");
+    }
+
+    @Test
+    void theTickEventCarriesTheTickNumberAndGameTime() {
+        List<GameEvent> ticks = new ArrayList<>();
+        shard.events().subscribe("tick", ticks::add);
+        shard.tick();
+        shard.tick();
+
+        assertThat(ticks).extracting(e -> e.data().get("tick")).containsExactly(1L, 2L);
+        assertThat(ticks.get(1).data().get("now")).isEqualTo(shard.clock().nowMillis());
+    }
+
+    @Test
+    void eventsPublishedByTasksAreDeliveredBeforeTheNextTaskRuns() {
+        shard.events().subscribe("ping", e -> log.add("ping"));
+        shard.submit(s -> s.events().publish(GameEvent.of("ping", java.util.Map.of())));
+        shard.submit(s -> log.add("second task"));
+        shard.tick();
+        assertThat(log).containsExactly("ping", "second task");
+    }
+
+    @Test
+    void eventsPublishedByTickListenersAreDeliveredInTheSameTick() {
+        shard.events().subscribe("tick", e -> shard.events().publish(GameEvent.of("echo", java.util.Map.of())));
+        shard.events().subscribe("echo", e -> log.add("echo at " + shard.currentTick()));
+        shard.tick();
+        assertThat(log).containsExactly("echo at 1");
+    }
+
+    @Test
+    void aThrowingListenerIsCountedAndTheTickGoesOn() {
+        shard.events().subscribe("tick", e -> {
+            throw new IllegalStateException("broken listener");
+        });
+        shard.afterEachTick(() -> log.add("after"));
+        shard.tick();
+        shard.tick();
+        assertThat(shard.stats().failures()).isEqualTo(2);
+        assertThat(log).containsExactly("after", "after");
+    }
+
+    @Test
+    void afterTickHooksRunAfterTasksAndAThrowingOneIsCounted() {
+        shard.afterEachTick(() -> {
+            throw new IllegalStateException("broken hook");
+        });
+        shard.afterEachTick(() -> log.add("hook"));
+        shard.submit(s -> log.add("task"));
+        shard.tick();
+        assertThat(log).containsExactly("task", "hook");
+        assertThat(shard.stats().failures()).isEqualTo(1);
+    }
+
+    @Test
+    void theSeedMakesTheRandomNumbersRepeatable() {
+        Shard a = new Shard(ShardConfig.defaults().withSeed(5));
+        Shard b = new Shard(ShardConfig.defaults().withSeed(5));
+        assertThat(a.random().nextLong()).isEqualTo(b.random().nextLong());
+    }
+
+    @Test
+    void aRestoredShardContinuesTickClockAndRandomSequence() {
+        for (int i = 0; i < 5; i++) {
+            shard.tick();
+        }
+        shard.random().nextLong();
+        ShardState saved = shard.state();
+        long nextDraw = shard.random().nextLong();
+
+        Shard resumed = new Shard(ShardConfig.defaults());
+        resumed.restore(saved);
+        assertThat(resumed.state()).isEqualTo(saved);
+        assertThat(resumed.random().nextLong()).isEqualTo(nextDraw);
+        resumed.tick();
+        assertThat(resumed.currentTick()).isEqualTo(6);
+        assertThat(resumed.clock().nowMillis()).isEqualTo(saved.gameMillis() + 6_000);
+    }
+}

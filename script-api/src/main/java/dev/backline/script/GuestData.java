@@ -1,0 +1,114 @@
+package dev.backline.script;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Value;
+
+/**
+ * Carries plain data across the script boundary: Java maps and lists become real JavaScript objects and
+ * arrays (so {@code JSON.stringify}, spreading and {@code Object.keys} behave), and JavaScript values come
+ * back as immutable-friendly Java maps, lists, strings, numbers and booleans. Functions, host objects and
+ * symbols never cross.
+ */
+final class GuestData {
+    static final int MAX_DEPTH = 32;
+    static final int MAX_ELEMENTS = 100_000;
+
+    private final Value newObject;
+    private final Value newArray;
+
+    GuestData(Context context) {
+        this.newObject = context.eval("js", "(() => ({}))");
+        this.newArray = context.eval("js", "(() => [])");
+    }
+
+    /** Converts a JSON-compatible Java value into a guest value. */
+    Object toGuest(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Value obj = newObject.execute();
+            map.forEach((k, v) -> obj.putMember(String.valueOf(k), toGuest(v)));
+            return obj;
+        }
+        if (value instanceof List<?> list) {
+            Value arr = newArray.execute();
+            for (int i = 0; i < list.size(); i++) {
+                arr.setArrayElement(i, toGuest(list.get(i)));
+            }
+            return arr;
+        }
+        if (value instanceof Long l) {
+            // JavaScript numbers are doubles; handing over a double keeps typeof === 'number' simple.
+            return l.doubleValue();
+        }
+        return value;
+    }
+
+    /**
+     * Converts a guest value into plain Java data.
+     *
+     * @param what names the value in the error message, e.g. {@code "game.setProp value"}
+     * @throws IllegalArgumentException naming the path of the first value that is not plain data
+     */
+    static Object toHost(Value value, String what) {
+        int[] budget = {MAX_ELEMENTS};
+        return toHost(value, what, 0, budget);
+    }
+
+    private static Object toHost(Value v, String path, int depth, int[] budget) {
+        if (--budget[0] < 0) {
+            throw new IllegalArgumentException(path + " has more than " + MAX_ELEMENTS + " elements");
+        }
+        if (depth > MAX_DEPTH) {
+            throw new IllegalArgumentException(path + " is nested deeper than " + MAX_DEPTH + " levels");
+        }
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (v.isBoolean()) {
+            return v.asBoolean();
+        }
+        if (v.isString()) {
+            return v.asString();
+        }
+        if (v.isNumber()) {
+            if (v.fitsInLong()) {
+                return v.asLong();
+            }
+            double d = v.asDouble();
+            if (!Double.isFinite(d)) {
+                throw new IllegalArgumentException(path + " is " + d + ", which is not plain data");
+            }
+            return d;
+        }
+        if (v.isHostObject() || v.isProxyObject() || v.canExecute() || v.isNativePointer()) {
+            throw new IllegalArgumentException(path + " is a " + (v.canExecute() ? "function" : "host object")
+                    + "; only plain data (objects, arrays, strings, numbers, booleans, null) can be passed");
+        }
+        if (v.hasArrayElements()) {
+            long size = v.getArraySize();
+            if (size > MAX_ELEMENTS) {
+                throw new IllegalArgumentException(path + " has more than " + MAX_ELEMENTS + " elements");
+            }
+            List<Object> list = new ArrayList<>((int) size);
+            for (long i = 0; i < size; i++) {
+                list.add(toHost(v.getArrayElement(i), path + "[" + i + "]", depth + 1, budget));
+            }
+            return list;
+        }
+        if (v.hasMembers()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (String key : v.getMemberKeys()) {
+                Value member = v.getMember(key);
+                if (member == null) {
+                    continue;
+                }
+                map.put(key, toHost(member, path + "." + key, depth + 1, budget));
+            }
+            return map;
+        }
+        throw new IllegalArgumentException(path + " is not plain data: " + v);
+    }
+}

@@ -1,0 +1,211 @@
+/**
+ * Backline script API, version 1 (`apiVersion: 1` in pack.yaml).
+ *
+ * A pack's entry module exports `register(pack)`, which declares everything the pack adds: commands,
+ * event handlers and timers. Handlers then use the global `game` object to read and change the world.
+ * Everything that crosses between the engine and scripts is plain data (objects, arrays, strings,
+ * numbers, booleans, null): entities are referred to by id, never by reference.
+ *
+ * `ApiContractTest` keeps this file in step with the engine.
+ *
+ * @example
+ * export function register(pack: Pack) {
+ *   pack.command({ name: 'wave', help: 'Wave at the room.', run(ctx) {
+ *     const me = game.entity(ctx.player)!;
+ *     game.toRoom(me.container!, `${me.props.name} waves.`, { except: ctx.player });
+ *     ctx.reply('You wave.');
+ *   }});
+ * }
+ */
+
+/** A namespaced entity id such as `"city:rehearsal-room"` or `"player:alice"`. */
+type EntityId = string;
+
+/** Plain, JSON-compatible data. */
+type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
+
+/** A game-time duration: milliseconds, or text such as `"30s"`, `"5m"`, `"2h"`, `"1d 6h"`, `"1w"`. */
+type GameDuration = number | string;
+
+/** A copy of an entity at the moment it was read. Changing it changes nothing: use `game.setProp`. */
+interface EntityView {
+  id: EntityId;
+  /** `"room"`, `"player"`, `"npc"`, `"item"`, … */
+  kind: string;
+  template: EntityId | null;
+  /** What holds it: a room for players and items on the floor, a player for carried items. */
+  container: EntityId | null;
+  tags: string[];
+  props: { [key: string]: Plain };
+}
+
+/** What a command handler receives. */
+interface CommandContext {
+  /** The player who typed the command. */
+  readonly player: EntityId;
+  /** The client's request id, echoed on every event this command sends to the player. */
+  readonly id: string | null;
+  /** The command's registered name, even when typed by an alias. */
+  readonly verb: string;
+  /** The word actually typed (`"n"` for `north`). */
+  readonly typed: string;
+  /** Everything after the verb, trimmed. */
+  readonly args: string;
+  /** `args` split on white space. */
+  readonly argv: string[];
+  /**
+   * Sends a `message` event to the player who typed the command.
+   * @throws TypeError if `payload` is not a plain object
+   */
+  reply(text: string, payload?: { [key: string]: Plain }): boolean;
+}
+
+interface CommandSpec {
+  /** A lower-case word (letters, digits, `-`, `_`; at most 32) or a single symbol like `'`. */
+  name: string;
+  aliases?: string[];
+  /** One line, at most 200 characters; `help` shows it. */
+  help: string;
+  /** Shown by `help <command>`, e.g. `"give <item> <player>"`. Defaults to the name. */
+  usage?: string;
+  run(ctx: CommandContext): void;
+}
+
+interface PresenceEvent {
+  player: EntityId;
+  name: string;
+  /** The room the player is in (playerEnter) or was in (playerLeave). */
+  room: EntityId | null;
+  reason: 'login' | 'reconnect' | 'logout';
+}
+
+interface MoveEvent {
+  entity: EntityId;
+  kind: string;
+  from: EntityId | null;
+  to: EntityId | null;
+}
+
+/** The events the engine raises, with the data each handler receives. */
+interface EventMap {
+  /** A player connected (or reconnected) and is in a room. */
+  playerEnter: PresenceEvent;
+  /** A player disconnected; `room` is where they were. */
+  playerLeave: PresenceEvent;
+  /** Something other than a room moved into a room. */
+  roomEnter: MoveEvent;
+  /** Something other than a room moved out of a room. */
+  roomExit: MoveEvent;
+  /** Every tick (10 per second by default): keep these handlers short. */
+  tick: { tick: number; now: number };
+}
+
+/** Passed to `register(pack)`. Every method throws if called after `register` has returned. */
+interface Pack {
+  /**
+   * Adds a command.
+   * @throws Error if the name or an alias is malformed or already taken, or `help`/`run` is missing
+   * @since 1
+   */
+  command(spec: CommandSpec): void;
+  /**
+   * Subscribes to an engine event. Handlers run on the world thread after the command or timer that
+   * caused the event, never inside it.
+   * @throws Error for an unknown event name or a handler that is not a function
+   * @since 1
+   */
+  on<K extends keyof EventMap>(event: K, handler: (event: EventMap[K]) => void): void;
+  /**
+   * Runs `handler` every `interval` of game time.
+   * @throws Error if the interval is not a duration of at least 1 ms
+   * @since 1
+   */
+  every(interval: GameDuration, handler: () => void): void;
+  /**
+   * Declares a named timer handler for `game.after`. Timers are looked up by name when they fire, so
+   * they survive a reload of the pack.
+   * @throws Error if the name is malformed or already registered
+   * @since 1
+   */
+  timer(name: string, handler: (data: Plain) => void): void;
+}
+
+/** Options of `game.toRoom`. */
+interface RoomMessageOptions {
+  /** Event type, `"message"` by default. */
+  type?: string;
+  payload?: { [key: string]: Plain };
+  /** A player id, or several, who should not receive it (usually the actor). */
+  except?: EntityId | EntityId[];
+}
+
+/** The world, as scripts see it. */
+interface Game {
+  /** @returns a copy of the entity, or null if there is none. @throws TypeError for a malformed id. @since 1 */
+  entity(id: EntityId): EntityView | null;
+  /** @returns what `id` holds, optionally only of one kind; empty if `id` does not exist. @throws TypeError for a malformed id. @since 1 */
+  contents(id: EntityId, kind?: string): EntityView[];
+  /** @returns one property, or null. @throws TypeError for a malformed id. @since 1 */
+  prop(id: EntityId, key: string): Plain;
+  /** Sets a property; `null` removes it. @throws Error if the entity does not exist or the value is not plain data. @since 1 */
+  setProp(id: EntityId, key: string, value: Plain): void;
+  /** Adds (or with `present` false removes) a tag. @throws Error if the entity does not exist. @since 1 */
+  tag(id: EntityId, tag: string, present?: boolean): void;
+  /**
+   * Moves an entity into a room or container (`to` null takes it out of the world). Raises
+   * `roomExit`/`roomEnter`. @throws Error if either does not exist or it would contain itself. @since 1
+   */
+  move(id: EntityId, to: EntityId | null): void;
+  /**
+   * Creates an entity and returns its id (generated when `id` is omitted).
+   * @throws Error if the id is taken, the container does not exist, or `props` is not plain data
+   * @since 1
+   */
+  spawn(spec: { kind: string; id?: EntityId; template?: EntityId; container?: EntityId; tags?: string[];
+                props?: { [key: string]: Plain } }): EntityId;
+  /** Removes an entity; what it held falls into its container. @throws Error for a connected player. @since 1 */
+  remove(id: EntityId): void;
+  /**
+   * Sends an event to one player. Inside a command, events to the commanding player carry its request id.
+   * @returns false if the player is not online
+   * @throws Error if `type` is not snake_case or `payload` is not a plain object
+   * @since 1
+   */
+  send(player: EntityId, type: string, text?: string | null, payload?: { [key: string]: Plain }): boolean;
+  /** `send(player, 'message', text, payload)`. @since 1 */
+  tell(player: EntityId, text: string, payload?: { [key: string]: Plain }): boolean;
+  /** Sends an event to every player in a room. @returns how many received it. @since 1 */
+  toRoom(room: EntityId, text: string, options?: RoomMessageOptions): number;
+  /** The players online now. @since 1 */
+  online(): { id: EntityId; name: string; room: EntityId | null }[];
+  /** @since 1 */
+  isOnline(player: EntityId): boolean;
+  /** Every registered command, sorted by name (what `help` shows). @since 1 */
+  commands(): { name: string; aliases: string[]; help: string; usage: string; pack: string }[];
+  /** Game time in epoch milliseconds; `Date.now()` and `new Date()` use it too. @since 1 */
+  now(): number;
+  /** The number of the current tick. @since 1 */
+  tick(): number;
+  /**
+   * Runs the pack's timer `timer` (see `pack.timer`) after `delay` of game time with `data`.
+   * @returns a handle for `game.cancel`
+   * @throws Error if the delay is not a duration or `data` is not plain data
+   * @since 1
+   */
+  after(delay: GameDuration, timer: string, data?: Plain): number;
+  /** @returns whether a pending timer was cancelled. @since 1 */
+  cancel(handle: number): boolean;
+  /**
+   * A value from the pack's own state store, or null. The store survives reloads (module variables do
+   * not) and is what `migrate` receives.
+   * @since 1
+   */
+  state(key: string): Plain;
+  /** Stores plain data in the pack's state store; `null` removes the key. @throws Error if the value is not plain data. @since 1 */
+  setState(key: string, value: Plain): void;
+  /** Writes a line to the server log, tagged with the pack and tick. @since 1 */
+  log(...parts: unknown[]): void;
+}
+
+/** The world. Frozen: it cannot be replaced or extended. */
+declare const game: Game;

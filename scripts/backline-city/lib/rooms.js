@@ -1,0 +1,62 @@
+// Reading rooms and describing them to players.
+import { listing, nameOf } from './text.js';
+
+export const DIRECTIONS = ['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest',
+                           'up', 'down', 'in', 'out'];
+
+export const SHORT = { n: 'north', s: 'south', e: 'east', w: 'west', ne: 'northeast', nw: 'northwest',
+                       se: 'southeast', sw: 'southwest', u: 'up', d: 'down' };
+
+export const OPPOSITE = { north: 'south', south: 'north', east: 'west', west: 'east', northeast: 'southwest',
+                          southwest: 'northeast', northwest: 'southeast', southeast: 'northwest', up: 'down',
+                          down: 'up', in: 'out', out: 'in' };
+
+/** The room a player (or anything) is in, as an entity view, or null. */
+export function roomOf(id) {
+  const self = game.entity(id);
+  return self && self.container ? game.entity(self.container) : null;
+}
+
+export function exitsOf(room) {
+  const exits = room.props.exits ?? {};
+  return DIRECTIONS.filter((dir) => exits[dir]).map((dir) => ({ dir, to: exits[dir] }));
+}
+
+/** Resolves what a player typed ("n", "North", "northeast") to a direction, or null. */
+export function direction(word) {
+  if (!word) return null;
+  const w = word.toLowerCase();
+  return SHORT[w] ?? (DIRECTIONS.includes(w) ? w : null);
+}
+
+/** Sends the `room` event: a readable description plus a payload clients can draw panels from. */
+export function showRoom(playerId) {
+  const room = roomOf(playerId);
+  if (!room) {
+    game.send(playerId, 'room', 'You are nowhere. Type "help".', { id: null });
+    return;
+  }
+  const exits = exitsOf(room).map(({ dir, to }) => {
+    const target = game.entity(to);
+    return { dir, to, name: target ? nameOf(target) : to };
+  });
+  const others = game.contents(room.id, 'player')
+    .filter((p) => p.id !== playerId && game.isOnline(p.id))
+    .map((p) => ({ id: p.id, name: nameOf(p) }));
+  const things = game.contents(room.id)
+    .filter((e) => e.kind !== 'player' && e.kind !== 'room')
+    .map((e) => ({ id: e.id, kind: e.kind, name: nameOf(e) }));
+  const lines = [room.props.name, (room.props.description ?? '').trim()];
+  lines.push(exits.length > 0 ? `Exits: ${exits.map((e) => e.dir).join(', ')}.` : 'There is no way out.');
+  if (others.length > 0) lines.push(`Here: ${listing(others.map((p) => p.name))}.`);
+  if (things.length > 0) lines.push(`You see ${listing(things.map((t) => t.name))}.`);
+  game.send(playerId, 'room', lines.join('\n'), {
+    id: room.id,
+    name: room.props.name,
+    zone: room.props.zone ?? null,
+    description: (room.props.description ?? '').trim(),
+    exits,
+    players: others,
+    items: things,
+  });
+}

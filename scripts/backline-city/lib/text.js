@@ -1,0 +1,18 @@
+// Small text helpers shared by the pack's commands.
+
+/** "a", "a and b", "a, b and c" */
+export function listing(items) {
+  if (items.length === 0) return '';
+  if (items.length === 1) return items[0];
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+export function capitalize(text) {
+  return text.length === 0 ? text : text[0].toUpperCase() + text.slice(1);
+}
+
+/** The display name of any entity: its name property, else the last part of its id. */
+export function nameOf(entity) {
+  if (!entity) return 'someone';
+  return entity.props.name ?? entity.id.slice(entity.id.indexOf(':') + 1);
+}

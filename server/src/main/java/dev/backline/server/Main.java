@@ -1,0 +1,180 @@
+package dev.backline.server;
+
+import dev.backline.content.WorldData;
+import dev.backline.content.WorldDataException;
+import dev.backline.content.WorldDataLoader;
+import dev.backline.persist.StoreUnavailableException;
+import dev.backline.persist.StoredWorld;
+import dev.backline.persist.StoredWorldException;
+import dev.backline.persist.WorldRestore;
+import dev.backline.persist.WriteBehind;
+import dev.backline.persist.postgres.Database;
+import dev.backline.script.PackLoadException;
+import dev.backline.script.PackWatcher;
+import dev.backline.script.RuntimeMode;
+import dev.backline.script.ScriptRuntime;
+import dev.backline.server.account.postgres.PostgresAccountStore;
+import dev.backline.server.admin.AdminConfig;
+import dev.backline.server.admin.PackAdminRoutes;
+import dev.backline.server.config.BacklineConfig;
+import dev.backline.server.config.GameConfig;
+import dev.backline.server.config.InvalidConfigException;
+import dev.backline.server.health.PersistenceRoutes;
+import dev.backline.shard.Shard;
+import dev.backline.shard.WorldThread;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+
+/**
+ * Starts Backline: reads the configuration, loads the world data and the script packs into a shard,
+ * starts its world thread and the server, and stops them in reverse order on shutdown. All wiring is
+ * explicit here.
+ */
+public final class Main {
+    static {
+        // One line per log event, before anything creates a logger.
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT.%1$tL %4$-7s %3$s: %5$s%6$s%n");
+        }
+        // So that what the shutdown hook logs (the last flush) is not lost; see the class.
+        if (System.getProperty("java.util.logging.manager") == null) {
+            System.setProperty("java.util.logging.manager", ShutdownSafeLogManager.class.getName());
+        }
+    }
+
+    private static final Logger LOG = System.getLogger("backline.main");
+
+    private Main() {
+    }
+
+    /** A shard with the game loaded into it, not yet ticking, and the database it is kept in. */
+    public record LoadedGame(Shard shard, ScriptRuntime scripts, Database database, WriteBehind persistence) {
+        /**
+         * Writes what is left, stops the scripts and closes the database. Call after the world thread has
+         * stopped: the last flush reads the world from the calling thread.
+         */
+        public void close() {
+            try {
+                persistence.close();
+                scripts.close();
+            } finally {
+                database.close();
+            }
+        }
+    }
+
+    public static void main(String[] args) {
+        BacklineConfig config;
+        LoadedGame game;
+        try {
+            config = BacklineConfig.load(System.getenv());
+            game = loadGame(config);
+        } catch (InvalidConfigException e) {
+            System.err.println("backline: " + e.getMessage());
+            System.exit(2);
+            return;
+        } catch (WorldDataException | PackLoadException e) {
+            System.err.println("backline: the game did not load:\n" + e.getMessage());
+            System.exit(1);
+            return;
+        } catch (StoredWorldException | StoreUnavailableException e) {
+            System.err.println("backline: the database cannot be used:\n" + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        WorldThread world = WorldThread.start(game.shard(), "world");
+        AdminConfig admin = config.server().admin().orGenerated();
+        if (config.server().admin().token() == null) {
+            LOG.log(Level.WARNING, "no admin token configured (BACKLINE_ADMIN_TOKEN); this run's token for /admin is "
+                    + admin.token());
+        }
+        BacklineServer server = BacklineServer.start(config.server(), game.shard(), world, PostgresAccountStore.create(game.database()),
+                new PackAdminRoutes(game.scripts(), admin),
+                new PersistenceRoutes(game.persistence(), game.database().description()));
+        PackWatcher watcher = config.game().watchFiles() ? PackWatcher.start(game.scripts()) : null;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.log(Level.INFO, "stopping");
+            if (watcher != null) {
+                watcher.close();
+            }
+            server.close();
+            world.close();
+            game.close();
+        }, "backline-shutdown"));
+        LOG.log(Level.INFO, "Backline is up on port " + server.port() + " (data: " + config.dataDir() + ")");
+    }
+
+    /**
+     * Opens the database (embedded or configured) and migrates its schema, restores the world from it (or
+     * populates a new one from the world data), then loads every script pack into the shard and starts the
+     * write-behind. Runs before the world thread starts, so it may touch the world directly.
+     *
+     * @throws WorldDataException listing every problem in the world data as file:line
+     * @throws PackLoadException listing every problem in the packs as file:line
+     * @throws StoredWorldException if the database holds what this version cannot use (rows, schema)
+     * @throws StoreUnavailableException if the database cannot be started or reached
+     */
+    static LoadedGame loadGame(BacklineConfig config) {
+        GameConfig game = config.game();
+        WorldData data = WorldDataLoader.load(game.worldDir());
+        Database database = Database.open(config.database(), config.dataDir());
+        try {
+            return loadInto(config, data, database);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static LoadedGame loadInto(BacklineConfig config, WorldData data, Database database) {
+        GameConfig game = config.game();
+        Shard shard = new Shard(config.shard());
+        restoreOrPopulate(shard, data, database, game.worldDir());
+        shard.presence().setStartRoom(data.startRoom());
+        WriteBehind persistence = WriteBehind.start(shard, database.worldStore(), config.persistence());
+
+        ScriptRuntime scripts = ScriptRuntime.create(shard, game.scriptLimits(), game.quarantine());
+        RuntimeMode mode = scripts.mode();
+        if (mode.jit()) {
+            LOG.log(Level.INFO, mode.describe());
+        } else {
+            LOG.log(Level.WARNING, "*** " + mode.describe() + " ***");
+        }
+        try {
+            scripts.loadAll(game.scriptsDir());
+        } catch (RuntimeException e) {
+            scripts.close();
+            // Nothing has run yet: nothing to keep but what restoring or populating the world changed.
+            persistence.close();
+            throw e;
+        }
+        return new LoadedGame(shard, scripts, database, persistence);
+    }
+
+    /**
+     * A database with a world continues it: its entities, pack state, clock and RNG, brought up to date with
+     * the world data (see {@link WorldData#reconcile}). An empty one gets the world data.
+     */
+    private static void restoreOrPopulate(Shard shard, WorldData data, Database database, Path worldDir) {
+        StoredWorld stored = database.worldStore().load();
+        if (stored.isEmpty()) {
+            data.populate(shard.world());
+            LOG.log(Level.INFO, "world '" + data.name() + "': a new world of " + data.rooms().size() + " rooms in "
+                    + data.zones().size() + " zones from " + worldDir.toAbsolutePath().normalize());
+            return;
+        }
+        WorldRestore.Summary restored = WorldRestore.restore(stored, shard);
+        WorldData.Reconciled reconciled;
+        try {
+            reconciled = data.reconcile(shard.world());
+        } catch (IllegalArgumentException e) {
+            throw new StoredWorldException("the world data does not fit the stored world: " + e.getMessage());
+        }
+        LOG.log(Level.INFO, "world '" + data.name() + "': restored " + restored.entities() + " entities and "
+                + restored.packStates() + " pack state values at tick " + restored.tick().orElse(0L) + ", game time "
+                + shard.clock().now() + "; world data added " + reconciled.added() + " rooms and updated "
+                + reconciled.updated() + (restored.playersTakenOffline() > 0
+                ? "; " + restored.playersTakenOffline() + " players were online at the last save and are now offline" : ""));
+    }
+}

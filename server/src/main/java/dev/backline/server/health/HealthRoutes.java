@@ -1,0 +1,40 @@
+package dev.backline.server.health;
+
+import dev.backline.server.http.JsonBody;
+import dev.backline.shard.WorldThread;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code GET /health}: 200 {@code {"status":"UP","tick":n,"players":n,"queueDepth":n}} while the world
+ * thread runs, 503 with {@code "status":"DOWN"} once it has stopped.
+ */
+public final class HealthRoutes implements HttpService {
+    private final WorldThread worldThread;
+    private final WorldGauge gauge;
+
+    public HealthRoutes(WorldThread worldThread, WorldGauge gauge) {
+        this.worldThread = worldThread;
+        this.gauge = gauge;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/health", this::health);
+    }
+
+    private void health(ServerRequest request, ServerResponse response) {
+        boolean up = worldThread.isAlive();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", up ? "UP" : "DOWN");
+        body.put("tick", gauge.tick());
+        body.put("players", gauge.players());
+        body.put("queueDepth", gauge.queueDepth());
+        JsonBody.send(response, up ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503, body);
+    }
+}

@@ -1,0 +1,260 @@
+package dev.backline.server.play;
+
+import dev.backline.server.account.Account;
+import dev.backline.session.OutboundEvent;
+import dev.backline.shard.Shard;
+import dev.backline.world.EntityId;
+import io.helidon.common.buffers.BufferData;
+import io.helidon.websocket.WsListener;
+import io.helidon.websocket.WsSession;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.Optional;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One {@code /play} connection: waits for {@code auth}, then turns frames into world tasks. Helidon calls
+ * the listener methods on the connection's own thread, one at a time; the world thread, the outbox and
+ * the timers reach this session only through the lock-guarded state changes below.
+ */
+final class PlaySession implements WsListener, Outbox.Owner {
+    private static final Logger LOG = System.getLogger("backline.play");
+
+    private enum State { AWAITING_AUTH, PLAYING, ENDED }
+
+    private final PlayEndpoint endpoint;
+    private final PlayConfig config;
+    private final String label;
+    private final FrameAssembler assembler;
+    private final AtomicInteger pendingCommands = new AtomicInteger();
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile State state = State.AWAITING_AUTH;
+    private volatile EntityId player;
+    private volatile Thread connection;
+    private volatile Outbox outbox;
+    private volatile Future<?> authTimer;
+
+    PlaySession(PlayEndpoint endpoint, String label) {
+        this.endpoint = endpoint;
+        this.config = endpoint.config();
+        this.label = label;
+        this.assembler = new FrameAssembler(config.maxFrameBytes());
+    }
+
+    @Override
+    public void onOpen(WsSession session) {
+        connection = Thread.currentThread();
+        outbox = Outbox.start(session, endpoint.codec(), config.outboxCapacity(), this, label);
+        endpoint.opened(this);
+        authTimer = endpoint.schedule(this::authTimedOut, config.authTimeout());
+        // Helidon does not tell the listener when a socket dies without a close frame, but the connection's
+        // thread ends then, so watching it catches every way a connection can end.
+        Thread watched = connection;
+        Thread.ofVirtual().name("play-watch-" + label).start(() -> {
+            joinQuietly(watched);
+            end("connection ended");
+        });
+    }
+
+    @Override
+    public void onMessage(WsSession session, String text, boolean last) {
+        if (state == State.ENDED || outbox.isClosing()) {
+            return;
+        }
+        ClientFrame frame;
+        try {
+            String message = assembler.add(text, last);
+            if (message == null) {
+                return;
+            }
+            frame = endpoint.codec().decode(message);
+        } catch (FrameException e) {
+            reject(e);
+            return;
+        }
+        if (state == State.AWAITING_AUTH) {
+            if (frame instanceof ClientFrame.Auth auth) {
+                authenticate(auth);
+            } else {
+                reject(new FrameException(ErrorCode.UNAUTHORIZED, "the first frame must be auth", frame.id()));
+            }
+            return;
+        }
+        switch (frame) {
+            case ClientFrame.Auth auth -> reject(new FrameException(ErrorCode.BAD_FRAME,
+                    "this session is already authenticated", auth.id()));
+            case ClientFrame.Ping ping -> reply(new OutboundEvent("pong", null, null, ping.id()));
+            case ClientFrame.Command command -> command(command);
+        }
+    }
+
+    @Override
+    public void onMessage(WsSession session, BufferData buffer, boolean last) {
+        if (last && state != State.ENDED && !outbox.isClosing()) {
+            reject(new FrameException(ErrorCode.BAD_FRAME, "binary frames are not supported; send JSON text", null));
+        }
+    }
+
+    @Override
+    public void onPing(WsSession session, BufferData buffer) {
+        outbox.pong(buffer.readBytes());
+    }
+
+    @Override
+    public void onClose(WsSession session, int status, String reason) {
+        end("closed by the client (" + status + ")");
+    }
+
+    @Override
+    public void onError(WsSession session, Throwable t) {
+        LOG.log(Level.DEBUG, "session " + label + ": socket error: " + t);
+        end("socket error");
+    }
+
+    @Override
+    public void closing() {
+        endpoint.schedule(this::cut, config.closeGrace());
+    }
+
+    @Override
+    public void transportFailed(RuntimeException e) {
+        LOG.log(Level.DEBUG, "session " + label + ": write failed: " + e);
+        end("write failed");
+        connection.interrupt();
+    }
+
+    /** The server is stopping: tell the client and close. */
+    void shutdown() {
+        outbox.close(ErrorCode.SERVER_SHUTDOWN.wire(), "the server is shutting down");
+    }
+
+    private void authenticate(ClientFrame.Auth auth) {
+        Optional<Account> account = endpoint.accounts().authenticate(auth.token());
+        if (account.isEmpty()) {
+            outbox.close(ErrorCode.UNAUTHORIZED.wire(), "the token is unknown or has expired; log in again");
+            return;
+        }
+        EntityId id = EntityId.of("player:" + account.get().name().key());
+        String name = account.get().name().value();
+        Outbox channel = outbox;
+        lock.lock();
+        try {
+            if (state != State.AWAITING_AUTH || channel.isClosing()) {
+                return;
+            }
+            authTimer.cancel(false);
+            if (!endpoint.shard().submit(s -> connect(s, id, name, channel))) {
+                channel.close(ErrorCode.SERVER_BUSY.wire(), "the world is too busy to let you in; try again shortly");
+                return;
+            }
+            // Under the lock, so a concurrent end() sees PLAYING and queues the disconnect after this connect.
+            player = id;
+            state = State.PLAYING;
+        } finally {
+            lock.unlock();
+        }
+        LOG.log(Level.INFO, "session " + label + ": " + id + " authenticated");
+    }
+
+    private static void connect(Shard shard, EntityId id, String name, Outbox channel) {
+        try {
+            shard.presence().connect(id, name, channel);
+        } catch (RuntimeException e) {
+            channel.close("internal_error", "could not enter the world; it has been logged");
+            throw e;
+        }
+    }
+
+    private void command(ClientFrame.Command command) {
+        if (pendingCommands.get() >= config.maxPendingCommands()) {
+            reply(OutboundEvent.error(ErrorCode.RATE_LIMITED.wire(), "more than " + config.maxPendingCommands()
+                    + " of your commands are waiting; slow down", command.id()));
+            return;
+        }
+        EntityId id = player;
+        pendingCommands.incrementAndGet();
+        boolean accepted = endpoint.shard().submit(s -> {
+            pendingCommands.decrementAndGet();
+            s.commandDispatch().run(id, command.id(), command.text());
+        });
+        if (!accepted) {
+            pendingCommands.decrementAndGet();
+            reply(OutboundEvent.error(ErrorCode.SERVER_BUSY.wire(), "the world is too busy; try again shortly",
+                    command.id()));
+        }
+    }
+
+    private void reject(FrameException e) {
+        if (state == State.AWAITING_AUTH) {
+            outbox.close(e.code().wire(), e.getMessage());
+        } else {
+            reply(OutboundEvent.error(e.code().wire(), e.getMessage(), e.requestId()));
+        }
+    }
+
+    private void reply(OutboundEvent event) {
+        if (!outbox.offer(event)) {
+            outbox.close(Outbox.SLOW_CONSUMER, "your connection could not keep up with the game's events");
+        }
+    }
+
+    private void authTimedOut() {
+        lock.lock();
+        try {
+            if (state == State.AWAITING_AUTH) {
+                outbox.close(ErrorCode.UNAUTHORIZED.wire(), "no auth frame within " + config.authTimeout().toMillis() + " ms");
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The close handshake did not finish in time: cut the connection. */
+    private void cut() {
+        if (state != State.ENDED) {
+            LOG.log(Level.DEBUG, "session " + label + ": close did not finish in " + config.closeGrace() + "; cutting");
+            outbox.cut();
+            connection.interrupt();
+        }
+    }
+
+    private void end(String why) {
+        boolean wasPlaying;
+        lock.lock();
+        try {
+            if (state == State.ENDED) {
+                return;
+            }
+            wasPlaying = state == State.PLAYING;
+            state = State.ENDED;
+        } finally {
+            lock.unlock();
+        }
+        authTimer.cancel(false);
+        outbox.stop();
+        if (wasPlaying) {
+            endpoint.submitDisconnect(player, outbox);
+            LOG.log(Level.INFO, "session " + label + ": " + player + " left: " + why);
+        } else {
+            LOG.log(Level.DEBUG, "session " + label + ": ended before auth: " + why);
+        }
+        endpoint.ended(this);
+    }
+
+    private static void joinQuietly(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

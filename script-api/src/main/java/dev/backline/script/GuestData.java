@@ -12,10 +12,20 @@ import org.graalvm.polyglot.Value;
  * arrays (so {@code JSON.stringify}, spreading and {@code Object.keys} behave), and JavaScript values come
  * back as immutable-friendly Java maps, lists, strings, numbers and booleans. Functions, host objects and
  * symbols never cross.
+ *
+ * <p>The limits below are part of the script API. The prelude enforces them in JavaScript, on its own copy
+ * of what a script passes, before anything crosses (so the cost of a huge or tricky value is the script's
+ * own interruptible time); {@link #toHost} checks them again as a backstop.
  */
 final class GuestData {
+    /** How deeply objects and arrays may nest. */
     static final int MAX_DEPTH = 32;
+    /** How many values (every object, array, string, number, ...) one argument may hold in all. */
     static final int MAX_ELEMENTS = 100_000;
+    /** The longest string (value, key or text argument) that may cross, in UTF-16 characters. */
+    static final int MAX_STRING = 65_536;
+    /** How many characters the strings and keys of one argument may hold in all. */
+    static final int MAX_TEXT = 4 * 1_048_576;
 
     private final Value newObject;
     private final Value newArray;
@@ -53,8 +63,25 @@ final class GuestData {
      * @throws IllegalArgumentException naming the path of the first value that is not plain data
      */
     static Object toHost(Value value, String what) {
-        int[] budget = {MAX_ELEMENTS};
+        int[] budget = {MAX_ELEMENTS, MAX_TEXT};
         return toHost(value, what, 0, budget);
+    }
+
+    /** The limits as the prelude reads them. */
+    static Map<String, Object> limits() {
+        return Map.of("maxDepth", MAX_DEPTH, "maxElements", MAX_ELEMENTS, "maxString", MAX_STRING, "maxText", MAX_TEXT);
+    }
+
+    private static String text(String s, String path, int[] budget) {
+        if (s.length() > MAX_STRING) {
+            throw new IllegalArgumentException(path + " is a string of " + s.length() + " characters; at most "
+                    + MAX_STRING + " can be passed");
+        }
+        budget[1] -= s.length();
+        if (budget[1] < 0) {
+            throw new IllegalArgumentException(path + " holds more than " + MAX_TEXT + " characters of text in all");
+        }
+        return s;
     }
 
     private static Object toHost(Value v, String path, int depth, int[] budget) {
@@ -71,7 +98,7 @@ final class GuestData {
             return v.asBoolean();
         }
         if (v.isString()) {
-            return v.asString();
+            return text(v.asString(), path, budget);
         }
         if (v.isNumber()) {
             if (v.fitsInLong()) {
@@ -105,7 +132,7 @@ final class GuestData {
                 if (member == null) {
                     continue;
                 }
-                map.put(key, toHost(member, path + "." + key, depth + 1, budget));
+                map.put(text(key, path + " key", budget), toHost(member, path + "." + key, depth + 1, budget));
             }
             return map;
         }

@@ -36,7 +36,9 @@ public final class GuestSandbox implements AutoCloseable {
      * able to read the files under {@code root} and nothing else; its console is logged under {@code name}.
      */
     public static GuestSandbox open(Engine engine, String name, Path root) {
-        return new GuestSandbox(ScriptSandbox.newContext(engine, name, root));
+        Context context = ScriptSandbox.newContext(engine, name, root);
+        ScriptSandbox.installConsole(context, name);
+        return new GuestSandbox(context);
     }
 
     public Context context() {

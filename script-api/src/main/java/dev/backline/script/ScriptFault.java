@@ -34,7 +34,7 @@ public record ScriptFault(String pack, String file, int line, int column, String
     }
 
     static ScriptFault of(String pack, String hook, PolyglotException e, java.nio.file.Path packRoot) {
-        SourceSection where = e.getSourceLocation();
+        SourceSection where = e.getSourceLocation() != null ? e.getSourceLocation() : firstScriptFrame(e);
         String file = null;
         int line = 0;
         int column = 0;
@@ -59,6 +59,24 @@ public record ScriptFault(String pack, String file, int line, int column, String
         return new ScriptFault(pack, file, line, column, hook == null ? "?" : hook, kind, e.getMessage(), stack.toString());
     }
 
+    /**
+     * Where a thrown value without a location of its own was made: an error rethrown from elsewhere (an
+     * unhandled promise rejection, say) or one the host threw. The first frame of the script's own code (read
+     * from a file); the engine's prelude and console, which have no file, are only passed through.
+     */
+    private static SourceSection firstScriptFrame(PolyglotException e) {
+        SourceSection first = null;
+        for (PolyglotException.StackFrame frame : e.getPolyglotStackTrace()) {
+            SourceSection s = frame.isGuestFrame() ? frame.getSourceLocation() : null;
+            if (s != null && s.getSource() != null) {
+                if (s.getSource().getPath() != null) {
+                    return s;
+                }
+                first = first == null ? s : first;
+            }
+        }
+        return first;
+    }
 
     ScriptFault as(Kind newKind, String newMessage) {
         return new ScriptFault(pack, file, line, column, hook, newKind, newMessage, guestStack);

@@ -20,4 +20,8 @@ public record ScriptLimits(Duration callBudget, Duration loadBudget) {
     public ScriptLimits withCallBudget(Duration budget) {
         return new ScriptLimits(budget, loadBudget);
     }
+
+    public ScriptLimits withLoadBudget(Duration budget) {
+        return new ScriptLimits(callBudget, budget);
+    }
 }

@@ -117,17 +117,25 @@ class EscapePollutionTest {
     }
 
     @Test
-    void replacingTheObjectBindingCostsOnlyThePacksOwnCommandsAndIsChargedToIt() {
-        // The prelude's callCommand looks up Object.assign and Object.freeze when a command runs, so a pack
-        // that replaces the global 'Object' breaks its own command contexts; nothing outside it notices.
-        ProbePack.write(scripts, Map.of("replace", "() => { globalThis.Object = { freeze() { throw new TypeError('fake Object'); } }; return 'replaced'; }"));
+    void replacingTheObjectBindingDoesNotReachTheEnginesOwnCode() {
+        // The prelude takes Object.assign, Object.freeze and the other built-ins it uses when it loads, so a
+        // pack that replaces the global 'Object' changes what its own code sees, not the command contexts,
+        // the copies of what it passes to the API, or the console the engine builds for it.
+        ProbePack.write(scripts, Map.of(
+                "replace", "() => { globalThis.Object = { freeze() { throw new TypeError('fake Object'); }, "
+                        + "keys() { throw new TypeError('fake keys'); }, assign: () => ({ player: 'player:admin' }) }; "
+                        + "return 'replaced'; }",
+                "use", "() => { game.setProp('player:mallory', 'mood', { calm: true }); console.log('still', { here: 1 }); "
+                        + "return JSON.stringify(game.prop('player:mallory', 'mood')); }"),
+                "pack.command({ name: 'ctx-check', help: 'Looks at its context.', "
+                        + "run: (ctx) => ctx.reply(ctx.player + ' ' + !Reflect.isExtensible(ctx)) });", "");
         try (TestWorld w = ProbePack.world(scripts)) {
             TestPlayer mallory = w.join("Mallory");
             assertThat(mallory.say("try replace")).isEqualTo("ok: replaced");
 
-            mallory.say("try replace");
-
-            assertThat(ProbePack.lastFault(w).pack()).isEqualTo(ProbePack.NAME);
+            assertThat(mallory.say("try use")).isEqualTo("ok: {\"calm\":true}");
+            assertThat(mallory.say("ctx-check")).isEqualTo("player:mallory true");
+            assertThat(w.scripts().faults().recent()).as("nothing failed").isEmpty();
             Bystander.assertCarriesOn(w, mallory);
         }
     }

@@ -47,7 +47,7 @@ class EscapeReflectionTest {
                            && Object.getPrototypeOf(game[k]) === Function.prototype),
                        Reflect.ownKeys(game).join(' ')].join()"""), "try p"))
                 .isEqualTo("ok: true,true,true,true,true,entity contents prop setProp tag move spawn remove send tell toRoom "
-                        + "online isOnline commands now tick after cancel state setState log");
+                        + "online isOnline commands now tick after cancel state setState durable log");
     }
 
     @Test

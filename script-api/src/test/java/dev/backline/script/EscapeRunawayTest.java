@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -222,13 +221,14 @@ class EscapeRunawayTest {
     }
 
     @Test
-    @Disabled("hole: a promise returned by a handler is dropped; when it rejects there is no fault, no script_error "
-            + "and nothing counts towards quarantine")
-    void anAsyncHandlerThatRejectsIsChargedAFault() {
-        ProbePack.write(scripts, Map.of(), """
+    void anAsyncHandlerThatRejectsIsChargedAFault() throws IOException {
+        Path dir = ProbePack.write(scripts, Map.of("floating", "() => { Promise.reject(new Error('nobody catches me')); return 'started'; }"), """
                 pack.command({ name: 'boom', help: 'Fails a moment later.', run: async () => { await null; throw new Error('async boom'); } });
                 pack.on('playerEnter', async () => { throw new Error('async enter boom'); });
+                pack.command({ name: 'caught', help: 'Fails and catches it.', run: async (ctx) => {
+                  try { await Promise.reject(new Error('handled')); } catch (e) { ctx.reply('caught ' + e.message); } } });
                 """, "");
+        int throwLine = Files.readAllLines(dir.resolve("main.js")).stream().map(l -> l.contains("'async boom'")).toList().indexOf(true) + 1;
         try (TestWorld w = ProbePack.world(scripts, TIGHT)) {
             TestPlayer mallory = w.join("Mallory");
 
@@ -238,6 +238,22 @@ class EscapeRunawayTest {
             });
             assertThat(w.scripts().faults().recent()).filteredOn(f -> f.pack().equals(ProbePack.NAME))
                     .extracting(ScriptFault::hook).contains("on playerEnter", "command 'boom'");
+            assertThat(ProbePack.lastFault(w)).as("reported like a thrown error: where the error was made").satisfies(f -> {
+                assertThat(f.kind()).isEqualTo(ScriptFault.Kind.ERROR);
+                assertThat(f.file()).isEqualTo("main.js");
+                assertThat(f.line()).isEqualTo(throwLine);
+                assertThat(f.column()).isPositive();
+                assertThat(f.message()).isEqualTo("Error: async boom");
+            });
+            assertThat(mallory.say("run floating")).as("a rejection nobody handles by the end of the call")
+                    .contains("failed: Error: nobody catches me");
+            assertThat(mallory.say("caught")).as("a handled rejection is no fault").isEqualTo("caught handled");
+
+            for (int i = 0; i < QuarantinePolicy.defaults().maxFaults(); i++) {
+                mallory.say("boom");
+            }
+            assertThat(w.scripts().packs().get(ProbePack.NAME).quarantineReason()).as("rejections count towards quarantine")
+                    .contains("script errors");
             Bystander.assertCarriesOn(w, mallory);
         }
     }

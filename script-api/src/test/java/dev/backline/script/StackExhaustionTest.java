@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,20 +29,20 @@ class StackExhaustionTest {
     }
 
     @Test
-    @Disabled("hole: a script can exhaust the stack so that a GraalJS/Truffle class initialiser fails; the class stays "
-            + "broken (NoClassDefFoundError) for every pack in the JVM until a restart")
     void exhaustingTheStackInOnePackBreaksNothingForTheOthers() throws Exception {
         List<String> lines = runProbe("first-uses");
 
         assertThat(lines).contains(
                 "VICTIM all " + StackExhaustionProbe.USES.size() + " uses work",
                 "BYSTANDER " + Bystander.UNHARMED);
-        assertThat(lines).noneMatch(l -> l.contains("NoClassDefFoundError"));
+        // Every overflow is a RangeError the attack catches, so it runs to its end, unless the machine is so
+        // slow that the watchdog stops it first; either way it ends as a script, not in the engine.
+        assertThat(lines).filteredOn(l -> l.startsWith("ATTACK ")).singleElement().satisfies(attack ->
+                assertThat(attack).matches("ATTACK (dived to \\d+|'attack' took too long and was stopped\\.)"));
+        assertThat(lines).noneMatch(l -> l.contains("NoClassDefFoundError") || l.contains("StackOverflowError"));
     }
 
     @Test
-    @Disabled("hole: a getter that re-enters the API overflows the stack inside host code; the script catches a Java "
-            + "StackOverflowError, host code is cut off at an arbitrary point, and a class initialiser can fail for good")
     void aStackOverflowThroughTheApiIsARangeErrorAndBreaksNothing() throws Exception {
         List<String> lines = runProbe("reentry");
 
@@ -52,6 +51,7 @@ class StackExhaustionTest {
                 "BYSTANDER " + Bystander.UNHARMED,
                 "LOOT null");
         assertThat(lines).filteredOn(l -> l.startsWith("ATTACK ")).singleElement().satisfies(attack ->
-                assertThat(attack).startsWith("ATTACK true | RangeError | "));
+                assertThat(attack).isEqualTo("ATTACK true | RangeError | Maximum call stack size exceeded"));
+        assertThat(lines).noneMatch(l -> l.contains("NoClassDefFoundError") || l.contains("StackOverflowError"));
     }
 }

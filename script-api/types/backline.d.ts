@@ -116,7 +116,9 @@ interface Pack {
    */
   on<K extends keyof EventMap>(event: K, handler: (event: EventMap[K]) => void): void;
   /**
-   * Runs `handler` every `interval` of game time.
+   * Runs `handler` every `interval` of game time, at whole multiples of the interval counted from
+   * 1970-01-01 00:00 game time: `'1d'` runs at midnight, `'1h'` on the hour, `'1w'` on Thursdays at
+   * midnight. Reloads and restarts keep to that calendar: a run is neither repeated nor skipped.
    * @throws Error if the interval is not a duration of at least 1 ms
    * @since 1
    */
@@ -187,22 +189,47 @@ interface Game {
   /** The number of the current tick. @since 1 */
   tick(): number;
   /**
-   * Runs the pack's timer `timer` (see `pack.timer`) after `delay` of game time with `data`.
+   * Runs the pack's timer `timer` (see `pack.timer`) after `delay` of game time with `data`. Pending
+   * timers are saved with the world: after a restart they fire at the same game time, and handles stay
+   * valid for `game.cancel`.
    * @returns a handle for `game.cancel`
-   * @throws Error if the delay is not a duration or `data` is not plain data
+   * @throws Error if the delay is not a duration, `data` is not plain data, or 100,000 timers are pending
    * @since 1
    */
   after(delay: GameDuration, timer: string, data?: Plain): number;
   /** @returns whether a pending timer was cancelled. @since 1 */
   cancel(handle: number): boolean;
   /**
-   * A value from the pack's own state store, or null. The store survives reloads (module variables do
-   * not) and is what `migrate` receives.
+   * A value from the pack's own state store, or null. The store is saved with the world: it survives
+   * reloads and restarts (module variables do not). When the pack's version changes, `migrate` receives
+   * it, also at the first start after an update.
+   * @throws Error if the key is empty or longer than 128 characters
    * @since 1
    */
   state(key: string): Plain;
-  /** Stores plain data in the pack's state store; `null` removes the key. @throws Error if the value is not plain data. @since 1 */
+  /** Stores plain data in the pack's state store; `null` removes the key. @throws Error if the key is empty or longer than 128 characters, or the value is not plain data. @since 1 */
   setState(key: string, value: Plain): void;
+  /**
+   * Marks the running command's effects as of real value (a purchase, a trade): once the handler returns,
+   * everything changed so far is written to the database before the player hears about it. The events the
+   * command sends to its own player wait until the write is stored; if it fails, the player gets an error
+   * event with code `unavailable` instead. Other players' events are not held. Call it first, before
+   * changing anything: while the database is known to be away it throws at once, the player gets the
+   * `unavailable` error, and a handler that let the exception end it has changed nothing.
+   *
+   * Without a database (the script test runner) the answer goes out as soon as the command ends.
+   *
+   * @example
+   * run(ctx) {
+   *   game.durable();                      // first: throws while the database is away
+   *   game.setProp(ctx.player, 'coins', coins - price);
+   *   game.spawn({ kind: 'item', template: 'item:guitar', container: ctx.player });
+   *   ctx.reply('You bought a guitar.');   // sent once both changes are stored
+   * }
+   * @throws Error outside a command handler, or (code `unavailable`) while the database is away
+   * @since 1
+   */
+  durable(): void;
   /** Writes a line to the server log, tagged with the pack and tick. @since 1 */
   log(...parts: unknown[]): void;
 }

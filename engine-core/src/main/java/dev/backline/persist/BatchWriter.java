@@ -21,8 +21,8 @@ final class BatchWriter implements Runnable {
     private static final long IDLE_PARK_NANOS = 100_000_000L;
     private static final long STILL_DOWN_LOG_NANOS = 10_000_000_000L;
 
-    /** A batch from the world thread, and the future of a durable commit waiting for it (or null). */
-    record Handover(FlushBatch batch, CompletableFuture<Void> durable) {
+    /** What the world thread captured, and the future of a durable commit waiting for it (or null). */
+    record Handover(ShardCapture capture, CompletableFuture<Void> durable) {
     }
 
     private final WorldStore store;
@@ -63,7 +63,7 @@ final class BatchWriter implements Runnable {
 
     /** From any thread; never blocks. */
     void offer(Handover handover) {
-        queuedRows.addAndGet(handover.batch().rows());
+        queuedRows.addAndGet(handover.capture().rows());
         queue.add(handover);
         LockSupport.unpark(thread);
     }
@@ -140,8 +140,9 @@ final class BatchWriter implements Runnable {
     private void takeHandovers() {
         Handover h;
         while ((h = queue.poll()) != null) {
-            pending = pending == null ? h.batch() : pending.followedBy(h.batch());
-            queuedRows.addAndGet(-h.batch().rows());
+            FlushBatch batch = h.capture().toBatch();
+            pending = pending == null ? batch : pending.followedBy(batch);
+            queuedRows.addAndGet(-h.capture().rows());
             if (h.durable() != null) {
                 waiting.add(h.durable());
             }

@@ -1,6 +1,7 @@
 package dev.backline.persist;
 
 import dev.backline.shard.ShardState;
+import dev.backline.timer.PackTimer;
 import dev.backline.world.EntitySnapshot;
 import dev.backline.world.PackStateKey;
 import java.util.List;
@@ -9,15 +10,24 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a {@link WorldStore} holds: every entity, every pack state value, and the shard's time and RNG as of
- * the last flush (empty if nothing was ever flushed).
+ * What a {@link WorldStore} holds: every entity, every pack state value with the pack versions that shaped
+ * them, the pending pack timers, and the shard's time and RNG as of the last flush (empty if nothing was
+ * ever flushed).
  */
 public record StoredWorld(Optional<ShardState> shardState, List<EntitySnapshot> entities,
-                          Map<PackStateKey, Object> packStates) {
+                          Map<PackStateKey, Object> packStates, Map<String, String> packVersions,
+                          List<PackTimer> timers) {
     public StoredWorld {
         Objects.requireNonNull(shardState, "shardState");
         entities = List.copyOf(entities);
         packStates = Map.copyOf(packStates);
+        packVersions = Map.copyOf(packVersions);
+        timers = List.copyOf(timers);
+    }
+
+    /** A stored world of entities and pack state only. */
+    public StoredWorld(Optional<ShardState> shardState, List<EntitySnapshot> entities, Map<PackStateKey, Object> packStates) {
+        this(shardState, entities, packStates, Map.of(), List.of());
     }
 
     /** A store nothing was ever written to. */

@@ -2,6 +2,7 @@ package dev.backline.persist;
 
 import dev.backline.shard.PlayerPresence;
 import dev.backline.shard.Shard;
+import dev.backline.timer.PackTimer;
 import dev.backline.world.EntityId;
 import dev.backline.world.EntitySnapshot;
 import dev.backline.world.EntitySpec;
@@ -19,9 +20,10 @@ import java.util.Set;
 
 /**
  * Puts a stored world back into a fresh shard: entities (each container before what it holds, so no move
- * events fire), pack state, and the shard's time and RNG. Players come back offline: one found inside a room
- * (the server died while they were connected) is taken out and remembers the room, as a logout would.
- * Nothing restored counts as changed. Before the world thread starts only.
+ * events fire), pack state and versions, pending pack timers (as data: the script runtime schedules them
+ * when their pack loads), and the shard's time, RNG and how far its timers have fired. Players come back
+ * offline: one found inside a room (the server died while they were connected) is taken out and remembers
+ * the room, as a logout would. Nothing restored counts as changed. Before the world thread starts only.
  *
  * <pre>{@code
  * StoredWorld stored = store.load();
@@ -30,7 +32,7 @@ import java.util.Set;
  */
 public final class WorldRestore {
     /** What was restored, for the start-up log. */
-    public record Summary(int entities, int playersTakenOffline, int packStates, Optional<Long> tick) {
+    public record Summary(int entities, int playersTakenOffline, int packStates, int timers, Optional<Long> tick) {
     }
 
     private WorldRestore() {
@@ -75,6 +77,20 @@ public final class WorldRestore {
                 problems.add("pack state '" + e.getKey() + "': " + ex.getMessage());
             }
         }
+        stored.packVersions().forEach((pack, version) -> {
+            try {
+                shard.packStates().restoreVersion(pack, version);
+            } catch (IllegalArgumentException ex) {
+                problems.add("pack version of '" + pack + "': " + ex.getMessage());
+            }
+        });
+        for (PackTimer timer : stored.timers()) {
+            try {
+                shard.packTimers().restore(timer);
+            } catch (IllegalArgumentException ex) {
+                problems.add("pack timer " + timer.id() + ": " + ex.getMessage());
+            }
+        }
         if (!problems.isEmpty()) {
             throw new StoredWorldException("the stored world cannot be restored (" + problems.size() + " problems)", problems);
         }
@@ -82,7 +98,9 @@ public final class WorldRestore {
         // All of it is stored already; writing it back would be wasted work.
         shard.world().drainDirty();
         shard.packStates().drainDirty();
-        return new Summary(created, offline, states, stored.shardState().map(s -> s.tick()));
+        shard.packStates().drainDirtyVersions();
+        shard.packTimers().drainDirty();
+        return new Summary(created, offline, states, stored.timers().size(), stored.shardState().map(s -> s.tick()));
     }
 
     private static int createInOrder(Shard shard, Map<EntityId, List<EntitySpec>> byContainer, List<String> problems,

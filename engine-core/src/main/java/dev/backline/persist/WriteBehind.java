@@ -1,5 +1,6 @@
 package dev.backline.persist;
 
+import dev.backline.shard.Durability;
 import dev.backline.shard.Shard;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -9,8 +10,9 @@ import java.util.function.LongSupplier;
 
 /**
  * Write-behind persistence of one shard (ARCHITECTURE.md, decision 6). At the end of a tick, once per flush
- * interval, the world thread takes what changed (entities, pack state, clock and RNG) as an immutable
- * {@link FlushBatch} and hands it to a writer thread, which writes it in one transaction. The world thread
+ * interval, the world thread takes what changed (entities, pack state and timers, clock and RNG) as
+ * immutable snapshots and hands them to a writer thread, which writes them as one {@link FlushBatch} in one
+ * transaction. The world thread
  * never waits on the database: while it is away, batches merge in memory (one version per entity) and the
  * writer retries with backoff. {@link #commitDurable()} writes through for what must not be lost once
  * acknowledged; {@link #close()} writes everything that is left.
@@ -23,7 +25,7 @@ import java.util.function.LongSupplier;
  * persistence.close();    // then write the rest
  * }</pre>
  */
-public final class WriteBehind implements AutoCloseable {
+public final class WriteBehind implements Durability, AutoCloseable {
     private static final Logger LOG = System.getLogger("backline.persist");
 
     private final Shard shard;
@@ -44,8 +46,8 @@ public final class WriteBehind implements AutoCloseable {
     }
 
     /**
-     * Starts the writer thread and hooks the hand-over into the shard's ticks. Call before the world thread
-     * starts (or from a world task).
+     * Starts the writer thread, hooks the hand-over into the shard's ticks and makes it where the shard's
+     * durable commands commit. Call before the world thread starts (or from a world task).
      */
     public static WriteBehind start(Shard shard, WorldStore store, WriteBehindConfig config) {
         return start(shard, store, config, System::nanoTime);
@@ -56,6 +58,7 @@ public final class WriteBehind implements AutoCloseable {
         WriteBehind wb = new WriteBehind(shard, store, config, nanoTime);
         wb.writer.startOn(Thread.ofPlatform().name("persist-writer").daemon(true).unstarted(wb.writer));
         shard.afterEachTick(wb::afterTick);
+        shard.durableCommands().use(wb);
         return wb;
     }
 
@@ -85,13 +88,18 @@ public final class WriteBehind implements AutoCloseable {
         return stored;
     }
 
+    /** {@link #commitDurable()}, as the shard's {@link Durability}. */
+    @Override
+    public CompletableFuture<Void> commit() {
+        return commitDurable();
+    }
+
     private void handOver(CompletableFuture<Void> durable) {
         if (closed.get()) {
             return;
         }
         long started = System.nanoTime();
-        FlushBatch batch = ShardCapture.capture(shard);
-        writer.offer(new BatchWriter.Handover(batch, durable));
+        writer.offer(new BatchWriter.Handover(ShardCapture.take(shard), durable));
         long took = System.nanoTime() - started;
         lastHandoverNanos = took;
         if (took > maxHandoverNanos) {
@@ -101,6 +109,7 @@ public final class WriteBehind implements AutoCloseable {
     }
 
     /** Whether the last write succeeded (durable commits are refused while it is false). Any thread. */
+    @Override
     public boolean available() {
         return writer.available();
     }
@@ -123,7 +132,7 @@ public final class WriteBehind implements AutoCloseable {
             return writer.backlogRows() == 0;
         }
         long started = System.nanoTime();
-        FlushBatch last = ShardCapture.capture(shard);
+        ShardCapture last = ShardCapture.take(shard);
         writer.offer(new BatchWriter.Handover(last, null));
         long unwritten = writer.finish(config.shutdownTimeout().toNanos());
         if (unwritten == 0) {

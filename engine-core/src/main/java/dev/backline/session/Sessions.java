@@ -1,9 +1,11 @@
 package dev.backline.session;
 
 import dev.backline.world.EntityId;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +22,8 @@ public final class Sessions {
     private long slowConsumerDisconnects;
     private EntityId commandPlayer;
     private String commandRequestId;
+    private List<OutboundEvent> commandEvents;
+    private HeldEvents commandHold;
 
     /** Binds a player to a channel, returning the channel it replaced, if any. */
     public Optional<PlayerChannel> bind(EntityId player, PlayerChannel channel) {
@@ -53,27 +57,77 @@ public final class Sessions {
 
     /**
      * Runs {@code body} as the handling of one player's command: events sent to that player meanwhile
-     * carry the command's request id, so the client can tell what they answer.
+     * carry the command's request id, so the client can tell what they answer. They go out, in order, when
+     * the command ends, unless the command asked for them to be held ({@link #holdCommandEvents()}).
+     *
+     * @return the command's held events, or null if it did not hold them
      */
-    public void inCommand(EntityId player, String requestId, Runnable body) {
+    public HeldEvents inCommand(EntityId player, String requestId, Runnable body) {
         EntityId outerPlayer = commandPlayer;
         String outerId = commandRequestId;
+        List<OutboundEvent> outerEvents = commandEvents;
+        HeldEvents outerHold = commandHold;
         commandPlayer = player;
         commandRequestId = requestId;
+        commandEvents = new ArrayList<>();
+        commandHold = null;
+        List<OutboundEvent> events;
+        HeldEvents held;
         try {
             body.run();
         } finally {
+            events = commandEvents;
+            held = commandHold;
             commandPlayer = outerPlayer;
             commandRequestId = outerId;
+            commandEvents = outerEvents;
+            commandHold = outerHold;
+            if (held != null) {
+                held.complete(events);
+            } else {
+                events.forEach(e -> send(player, e));
+            }
         }
+        return held;
     }
 
-    /** Sends an event; returns false if the player is not online or their outbox is full. */
-    public boolean send(EntityId player, OutboundEvent event) {
-        PlayerChannel channel = online.get(player);
-        if (event.requestId() == null && commandRequestId != null && player.equals(commandPlayer)) {
-            event = event.withRequestId(commandRequestId);
+    /**
+     * Holds back what the running command sends to its player until the returned object is settled (its
+     * effects stored, or not). Calling it again in the same command returns the same object.
+     *
+     * @throws IllegalStateException outside a command
+     */
+    public HeldEvents holdCommandEvents() {
+        if (commandEvents == null) {
+            throw new IllegalStateException("only a command's own events can be held, and no command is running");
         }
+        if (commandHold == null) {
+            commandHold = new HeldEvents(this, commandPlayer, commandRequestId);
+        }
+        return commandHold;
+    }
+
+    /**
+     * Sends an event; returns false if the player is not online or their outbox is full. Inside a command,
+     * events to the commanding player are queued until it ends (and then count as sent).
+     */
+    public boolean send(EntityId player, OutboundEvent event) {
+        if (commandEvents != null && player.equals(commandPlayer)) {
+            if (event.requestId() == null && commandRequestId != null) {
+                event = event.withRequestId(commandRequestId);
+            }
+            PlayerChannel channel = online.get(player);
+            if (channel == null || closedAsSlow.contains(channel)) {
+                return false;
+            }
+            commandEvents.add(event);
+            return true;
+        }
+        return sendNow(player, event);
+    }
+
+    boolean sendNow(EntityId player, OutboundEvent event) {
+        PlayerChannel channel = online.get(player);
         if (channel == null || closedAsSlow.contains(channel)) {
             return false;
         }

@@ -5,6 +5,7 @@ import dev.backline.command.CommandInvocation;
 import dev.backline.command.CommandLine;
 import dev.backline.command.CommandRegistry;
 import dev.backline.command.CommandSpec;
+import dev.backline.session.HeldEvents;
 import dev.backline.session.OutboundEvent;
 import dev.backline.session.Sessions;
 import dev.backline.world.EntityId;
@@ -14,20 +15,28 @@ import java.util.Optional;
 public final class CommandDispatch {
     private final CommandRegistry commands;
     private final Sessions sessions;
+    private final DurableCommands durable;
     private final FailureLog failures;
 
-    CommandDispatch(CommandRegistry commands, Sessions sessions, FailureLog failures) {
+    CommandDispatch(CommandRegistry commands, Sessions sessions, DurableCommands durable, FailureLog failures) {
         this.commands = commands;
         this.sessions = sessions;
+        this.durable = durable;
         this.failures = failures;
     }
 
-    /** Runs a command for an online player; players who left meanwhile are ignored. */
+    /**
+     * Runs a command for an online player; players who left meanwhile are ignored. A command its handler
+     * made durable is committed once it has ended, and its answer waits for that.
+     */
     public void run(EntityId player, String requestId, String text) {
         if (!sessions.isOnline(player)) {
             return;
         }
-        sessions.inCommand(player, requestId, () -> dispatch(player, requestId, text));
+        HeldEvents held = sessions.inCommand(player, requestId, () -> dispatch(player, requestId, text));
+        if (held != null) {
+            durable.commit(held);
+        }
     }
 
     private void dispatch(EntityId player, String requestId, String text) {

@@ -6,6 +6,7 @@ import dev.backline.event.EventBus;
 import dev.backline.event.GameEvent;
 import dev.backline.random.GameRandom;
 import dev.backline.session.Sessions;
+import dev.backline.timer.PackTimers;
 import dev.backline.timer.Timers;
 import dev.backline.world.PackStates;
 import dev.backline.world.World;
@@ -25,6 +26,7 @@ public final class Shard {
     private final FailureLog failures;
     private final World world = new World();
     private final PackStates packStates = new PackStates();
+    private final PackTimers packTimers = new PackTimers();
     private final GameClock clock;
     private final GameRandom random;
     private final EventBus events;
@@ -34,6 +36,7 @@ public final class Shard {
     private final TaskQueue queue;
     private final PlayerPresence presence;
     private final CommandDispatch commandDispatch;
+    private final DurableCommands durableCommands;
     private final List<Runnable> afterTick = new ArrayList<>();
     private final Duration tickPeriod;
     private long tick;
@@ -46,9 +49,11 @@ public final class Shard {
         this.random = GameRandom.seeded(config.seed());
         this.events = new EventBus((event, e) -> failures.failed("listener of '" + event.name() + "'", e));
         this.timers = new Timers(e -> failures.failed("timer", e));
+        timers.resumeFiredThrough(clock.nowMillis());
         this.queue = new TaskQueue(config.queueCapacity());
         this.presence = new PlayerPresence(world, sessions, events);
-        this.commandDispatch = new CommandDispatch(commands, sessions, failures);
+        this.durableCommands = new DurableCommands(sessions);
+        this.commandDispatch = new CommandDispatch(commands, sessions, durableCommands, failures);
         world.addListener(new RoomMoveEvents(world, events));
     }
 
@@ -61,11 +66,15 @@ public final class Shard {
         return queue.offer(task);
     }
 
-    /** Runs one tick: advance the clock, run queued tasks, fire due timers, raise {@code tick}. */
+    /**
+     * Runs one tick: advance the clock, release the answers of durable commands that are stored, run queued
+     * tasks, fire due timers, raise {@code tick}.
+     */
     public void tick() {
         long started = System.nanoTime();
         tick++;
         clock.advanceReal(tickPeriod);
+        durableCommands.releaseSettled();
         queue.drain(config.maxTasksPerTick(), this::runTask);
         timers.fireDue(clock.nowMillis());
         events.drain();
@@ -101,19 +110,21 @@ public final class Shard {
         return tick;
     }
 
-    /** The tick count, game time and RNG state now, for persistence. World thread only. */
+    /** The tick count, game time, RNG state and how far timers have fired, for persistence. World thread only. */
     public ShardState state() {
-        return new ShardState(tick, clock.nowMillis(), random.state());
+        long now = clock.nowMillis();
+        return new ShardState(tick, now, random.state(), Math.min(timers.firedThrough(), now));
     }
 
     /**
-     * Continues from a state saved by an earlier run: the tick count, game time and random sequence carry
-     * on where they stopped. Before the world thread starts only.
+     * Continues from a state saved by an earlier run: the tick count, game time, random sequence and
+     * calendar-aligned timers carry on where they stopped. Before the world thread starts only.
      */
     public void restore(ShardState saved) {
         tick = saved.tick();
         clock.resumeAt(saved.gameMillis());
         random.resume(saved.rngState());
+        timers.resumeFiredThrough(saved.timersThroughMillis());
     }
 
     public ShardConfig config() {
@@ -131,6 +142,16 @@ public final class Shard {
     /** Each pack's module state store. */
     public PackStates packStates() {
         return packStates;
+    }
+
+    /** Each pack's pending named timers, as data that persistence keeps. */
+    public PackTimers packTimers() {
+        return packTimers;
+    }
+
+    /** Commands whose answers wait until their effects are stored. */
+    public DurableCommands durableCommands() {
+        return durableCommands;
     }
 
     public GameClock clock() {

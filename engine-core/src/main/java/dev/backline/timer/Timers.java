@@ -12,10 +12,16 @@ import java.util.function.Consumer;
  * One-shot and repeating timers in game time, fired by the world thread when the clock passes their due
  * time, in due order (ties in scheduling order). A task that throws is handed to the failure handler and
  * the other timers still fire.
+ *
+ * <p>It remembers up to which game time it has fired ({@link #firedThrough()}); persisted with the shard,
+ * that lets {@link #everyAligned} schedules continue across a restart or a reload without repeating or
+ * skipping a moment.
  */
 public final class Timers {
     /** A repeating timer fires at most this often per tick when game time jumps far ahead. */
     static final int MAX_CATCH_UP_PER_TICK = 1_000;
+    /** {@link #firedThrough()} before anything was fired or resumed. */
+    public static final long NOTHING_FIRED = Long.MIN_VALUE;
 
     private record Scheduled(long id, long dueMillis, long intervalMillis, Runnable task)
             implements Comparable<Scheduled> {
@@ -30,6 +36,7 @@ public final class Timers {
     private final Map<Long, Scheduled> live = new HashMap<>();
     private final Consumer<RuntimeException> onFailure;
     private long nextId;
+    private long firedThrough = NOTHING_FIRED;
 
     public Timers(Consumer<RuntimeException> onFailure) {
         this.onFailure = onFailure;
@@ -47,6 +54,43 @@ public final class Timers {
             throw new IllegalArgumentException("a repeating timer needs an interval of at least 1 ms, was " + interval);
         }
         return schedule(nowMillis + interval.toMillis(), interval.toMillis(), task);
+    }
+
+    /** Runs {@code task} once at game time {@code dueMillis} (at the next firing if that has passed). */
+    public TimerHandle at(long dueMillis, Runnable task) {
+        return schedule(dueMillis, 0, task);
+    }
+
+    /**
+     * Runs {@code task} every {@code interval} of game time, at whole multiples of the interval counted from
+     * the game-time epoch (1970-01-01T00:00Z): a daily timer fires at midnight, an hourly one on the hour.
+     * The first time is the first such moment after {@link #firedThrough()} (after {@code nowMillis} when
+     * nothing was fired yet), so scheduling it again after a reload or a restart neither repeats a moment
+     * that has fired nor skips one that has not.
+     */
+    public TimerHandle everyAligned(long nowMillis, Duration interval, Runnable task) {
+        long step = interval.toMillis();
+        if (step <= 0) {
+            throw new IllegalArgumentException("a repeating timer needs an interval of at least 1 ms, was " + interval);
+        }
+        long after = firedThrough == NOTHING_FIRED ? nowMillis : firedThrough;
+        return schedule(Math.floorDiv(after, step) * step + step, step, task);
+    }
+
+    /**
+     * The game time up to which every due timer has fired: the last time {@link #fireDue} was called with,
+     * or what {@link #resumeFiredThrough} set. {@link #NOTHING_FIRED} before either.
+     */
+    public long firedThrough() {
+        return firedThrough;
+    }
+
+    /**
+     * Declares everything due up to {@code millis} as fired: for a new shard (its start time) or one restored
+     * from storage (the time persisted with it). Before any timer fires only.
+     */
+    public void resumeFiredThrough(long millis) {
+        firedThrough = millis;
     }
 
     public boolean cancel(TimerHandle handle) {
@@ -101,6 +145,7 @@ public final class Timers {
                     queue.add(s);
                 }
             }
+            firedThrough = Math.max(firedThrough, nowMillis);
         }
     }
 

@@ -21,6 +21,10 @@ public final class Entity {
     private Set<String> frozenTags = Set.of();
     private PropertyMap properties = PropertyMap.EMPTY;
     private final Set<EntityId> contents = new LinkedHashSet<>();
+    // Bookkeeping of World's change tracking: a flag on the entity is cheaper than a set of ids, for every
+    // change and for the persistence hand-over.
+    boolean changed;
+    boolean removed;
 
     Entity(EntityId id, String kind, EntityId template) {
         this.id = id;

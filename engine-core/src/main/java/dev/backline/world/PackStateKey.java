@@ -13,12 +13,8 @@ public record PackStateKey(String pack, String key) implements Comparable<PackSt
     static final int MAX_KEY_LENGTH = 128;
 
     public PackStateKey {
-        Objects.requireNonNull(pack, "pack");
+        requirePackName(pack);
         Objects.requireNonNull(key, "key");
-        if (!PACK.matcher(pack).matches()) {
-            throw new IllegalArgumentException("pack name '" + pack
-                    + "' must be a lower-case word of at most 40 letters, digits and '-'");
-        }
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || key.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("a state key of pack '" + pack + "' must have 1 to "
                     + MAX_KEY_LENGTH + " characters and no NUL character");
@@ -27,6 +23,20 @@ public record PackStateKey(String pack, String key) implements Comparable<PackSt
 
     public static PackStateKey of(String pack, String key) {
         return new PackStateKey(pack, key);
+    }
+
+    /**
+     * Checks a pack name as pack manifests define it.
+     *
+     * @throws IllegalArgumentException if it is not a lower-case word of at most 40 letters, digits and '-'
+     */
+    public static String requirePackName(String pack) {
+        Objects.requireNonNull(pack, "pack");
+        if (!PACK.matcher(pack).matches()) {
+            throw new IllegalArgumentException("pack name '" + pack
+                    + "' must be a lower-case word of at most 40 letters, digits and '-'");
+        }
+        return pack;
     }
 
     @Override

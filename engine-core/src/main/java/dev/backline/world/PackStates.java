@@ -9,9 +9,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Each pack's module state store: JSON-compatible values under keys the pack chooses. State a pack keeps
- * here (rather than in module variables) survives hot reloads and restarts, like entity properties, and is
- * persisted by the same write-behind. Single-writer like {@link World}: the world thread only.
+ * Each pack's module state store: JSON-compatible values under keys the pack chooses, and the version of the
+ * pack whose shape the values have (so a pack updated between two runs gets its {@code migrate} hook at
+ * start-up). State a pack keeps here (rather than in module variables) survives hot reloads and restarts,
+ * like entity properties, and is persisted by the same write-behind. Single-writer like {@link World}: the
+ * world thread only.
  *
  * <pre>{@code
  * states.put(PackStateKey.of("backline-city", "lastDailyReset"), "2026-01-02");
@@ -19,8 +21,12 @@ import java.util.Set;
  * }</pre>
  */
 public final class PackStates {
+    static final int MAX_VERSION_LENGTH = 100;
+
     private final Map<String, Map<String, Object>> byPack = new HashMap<>();
+    private final Map<String, String> versions = new HashMap<>();
     private Set<PackStateKey> dirty = new LinkedHashSet<>();
+    private Set<String> dirtyVersions = new LinkedHashSet<>();
 
     public Optional<Object> get(PackStateKey key) {
         Map<String, Object> values = byPack.get(key.pack());
@@ -86,6 +92,47 @@ public final class PackStates {
         Set<PackStateKey> out = Collections.unmodifiableSet(dirty);
         dirty = new LinkedHashSet<>();
         return out;
+    }
+
+    /** The version of the pack that last shaped this pack's state, if one was recorded. */
+    public Optional<String> version(String pack) {
+        return Optional.ofNullable(versions.get(pack));
+    }
+
+    /**
+     * Records which version of the pack the state now belongs to (after its first load, or a migration).
+     *
+     * @throws IllegalArgumentException if the pack name or version is malformed
+     */
+    public void setVersion(String pack, String version) {
+        if (!requireVersion(version).equals(versions.put(PackStateKey.requirePackName(pack), version))) {
+            dirtyVersions.add(pack);
+        }
+    }
+
+    /** Puts back a version read from storage, without marking it changed. Before the world thread starts only. */
+    public void restoreVersion(String pack, String version) {
+        versions.put(PackStateKey.requirePackName(pack), requireVersion(version));
+    }
+
+    /** Packs whose recorded version changed since the last call. */
+    public Set<String> drainDirtyVersions() {
+        Set<String> out = Collections.unmodifiableSet(dirtyVersions);
+        dirtyVersions = new LinkedHashSet<>();
+        return out;
+    }
+
+    /**
+     * Checks a pack version as this store keeps it.
+     *
+     * @throws IllegalArgumentException if it is blank, longer than 100 characters or holds NUL
+     */
+    public static String requireVersion(String version) {
+        if (version == null || version.isBlank() || version.length() > MAX_VERSION_LENGTH || version.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("a pack version must have 1 to " + MAX_VERSION_LENGTH
+                    + " characters and no NUL character, was '" + version + "'");
+        }
+        return version;
     }
 
     private boolean store(PackStateKey key, Object frozen) {

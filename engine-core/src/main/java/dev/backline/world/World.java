@@ -15,14 +15,22 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The entity store of one shard. Single-writer: only the world thread calls it, so it takes no locks.
  * Keeps containment consistent (an entity is in its container's contents and nowhere else) and records
- * which entities changed since the last {@link #drainDirty()}, for write-behind persistence.
+ * which entities changed since the last {@link #drainChanges()}, for write-behind persistence.
  */
 public final class World {
     private static final int MAX_NESTING = 64;
     static final int MAX_NAME_LENGTH = 64;
 
+    /**
+     * What changed since the last drain: snapshots of the entities created or changed, as they are now, and
+     * the ids of those removed (and not created again since).
+     */
+    public record Changes(List<EntitySnapshot> changed, Set<EntityId> removed) {
+    }
+
     private final Map<EntityId, Entity> entities = new HashMap<>();
-    private Set<EntityId> dirty = new LinkedHashSet<>();
+    private List<Entity> changed = new ArrayList<>();
+    private Set<EntityId> removed = new LinkedHashSet<>();
     private final AtomicLong instanceCounter = new AtomicLong();
     private final List<WorldListener> listeners = new ArrayList<>();
 
@@ -49,7 +57,10 @@ public final class World {
             entity.setContainer(spec.container());
             entities.get(spec.container()).mutableContents().add(entity.id());
         }
-        dirty.add(entity.id());
+        if (!removed.isEmpty()) {
+            removed.remove(entity.id());
+        }
+        markChanged(entity);
         return entity;
     }
 
@@ -126,7 +137,7 @@ public final class World {
         if (to != null) {
             entities.get(to).mutableContents().add(id);
         }
-        dirty.add(id);
+        markChanged(entity);
         for (WorldListener listener : listeners) {
             listener.moved(entity, from, to);
         }
@@ -150,7 +161,7 @@ public final class World {
         requireKey(key);
         Entity entity = get(id);
         entity.putProperty(key, value == null ? null : PropertyValues.freeze(value));
-        dirty.add(id);
+        markChanged(entity);
     }
 
     public void tag(EntityId id, String tag, boolean present) {
@@ -158,7 +169,7 @@ public final class World {
         Entity entity = get(id);
         boolean changed = present ? entity.addTag(tag) : entity.removeTag(tag);
         if (changed) {
-            dirty.add(id);
+            markChanged(entity);
         }
     }
 
@@ -173,15 +184,42 @@ public final class World {
             entities.get(outer).mutableContents().remove(id);
         }
         entities.remove(id);
-        dirty.add(id);
+        entity.removed = true;
+        removed.add(id);
+    }
+
+    /**
+     * What changed since the last call (of this or {@link #drainDirty()}), for the persistence hand-over:
+     * each changed entity is snapshotted once, however often it changed.
+     */
+    public Changes drainChanges() {
+        List<EntitySnapshot> snapshots = new ArrayList<>(changed.size());
+        for (Entity e : changed) {
+            e.changed = false;
+            if (!e.removed) {
+                snapshots.add(e.snapshot());
+            }
+        }
+        Changes out = new Changes(Collections.unmodifiableList(snapshots), Collections.unmodifiableSet(removed));
+        changed = new ArrayList<>(Math.max(16, changed.size()));
+        removed = new LinkedHashSet<>();
+        return out;
     }
 
     /** Ids changed since the last call; removed entities are included and no longer {@link #exists}. */
     public Set<EntityId> drainDirty() {
-        // Handing the set over instead of copying it keeps the persistence hand-over cheap.
-        Set<EntityId> out = Collections.unmodifiableSet(dirty);
-        dirty = new LinkedHashSet<>();
-        return out;
+        Changes changes = drainChanges();
+        Set<EntityId> ids = new LinkedHashSet<>();
+        changes.changed().forEach(e -> ids.add(e.id()));
+        ids.addAll(changes.removed());
+        return Collections.unmodifiableSet(ids);
+    }
+
+    private void markChanged(Entity entity) {
+        if (!entity.changed) {
+            entity.changed = true;
+            changed.add(entity);
+        }
     }
 
     /** Whether {@code name} can name a property or a tag. */

@@ -3,6 +3,7 @@ package dev.backline.persist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backline.shard.ShardState;
+import dev.backline.timer.PackTimer;
 import dev.backline.world.EntityId;
 import dev.backline.world.EntitySnapshot;
 import dev.backline.world.PackStateKey;
@@ -74,5 +75,22 @@ class FlushBatchTest {
 
         assertThat(older.entities()).containsKey(A);
         assertThat(newer.removedEntities()).containsExactly(A);
+    }
+
+    @Test
+    void timersMergeLikeEntitiesAndTheNewestPackVersionWins() {
+        PackTimer t1 = new PackTimer(1, "pack", "a", 10, null);
+        PackTimer t2 = new PackTimer(2, "pack", "b", 20, null);
+        FlushBatch first = new FlushBatch(new ShardState(1, 0, 0), Map.of(), Set.of(), Map.of(), Set.of(),
+                Map.of("pack", "1.0"), Map.of(1L, t1, 2L, t2), Set.of());
+        FlushBatch second = new FlushBatch(new ShardState(2, 0, 0), Map.of(), Set.of(), Map.of(), Set.of(),
+                Map.of("pack", "2.0"), Map.of(), Set.of(1L, 3L));
+
+        FlushBatch merged = first.followedBy(second);
+
+        assertThat(merged.timers()).containsExactly(Map.entry(2L, t2));
+        assertThat(merged.removedTimers()).containsExactlyInAnyOrder(1L, 3L);
+        assertThat(merged.packVersions()).containsExactly(Map.entry("pack", "2.0"));
+        assertThat(merged.rows()).isEqualTo(1 + 2 + 1 + 1);
     }
 }

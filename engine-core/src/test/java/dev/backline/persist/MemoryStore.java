@@ -1,6 +1,7 @@
 package dev.backline.persist;
 
 import dev.backline.shard.ShardState;
+import dev.backline.timer.PackTimer;
 import dev.backline.world.EntityId;
 import dev.backline.world.EntitySnapshot;
 import dev.backline.world.PackStateKey;
@@ -20,6 +21,8 @@ import java.util.function.BooleanSupplier;
 final class MemoryStore implements WorldStore {
     private final Map<EntityId, EntitySnapshot> entities = new LinkedHashMap<>();
     private final Map<PackStateKey, Object> packStates = new LinkedHashMap<>();
+    private final Map<String, String> packVersions = new LinkedHashMap<>();
+    private final Map<Long, PackTimer> timers = new LinkedHashMap<>();
     private final List<FlushBatch> written = new ArrayList<>();
     private ShardState shardState;
     private boolean down;
@@ -44,7 +47,8 @@ final class MemoryStore implements WorldStore {
 
     @Override
     public synchronized StoredWorld load() {
-        return new StoredWorld(Optional.ofNullable(shardState), List.copyOf(entities.values()), packStates);
+        return new StoredWorld(Optional.ofNullable(shardState), List.copyOf(entities.values()), packStates, packVersions,
+                List.copyOf(timers.values()));
     }
 
     @Override
@@ -67,6 +71,9 @@ final class MemoryStore implements WorldStore {
         entities.putAll(batch.entities());
         batch.removedPackStates().forEach(packStates::remove);
         packStates.putAll(batch.packStates());
+        packVersions.putAll(batch.packVersions());
+        batch.removedTimers().forEach(timers::remove);
+        timers.putAll(batch.timers());
         shardState = batch.shardState();
         written.add(batch);
         notifyAll();

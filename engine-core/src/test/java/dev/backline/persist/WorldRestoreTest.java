@@ -7,6 +7,7 @@ import dev.backline.shard.PlayerPresence;
 import dev.backline.shard.Shard;
 import dev.backline.shard.ShardConfig;
 import dev.backline.shard.ShardState;
+import dev.backline.timer.PackTimer;
 import dev.backline.world.EntityId;
 import dev.backline.world.EntitySnapshot;
 import dev.backline.world.PackStateKey;
@@ -44,6 +45,24 @@ class WorldRestoreTest {
         assertThat(shard.state()).isEqualTo(new ShardState(42, 1_000, 7));
         assertThat(shard.world().drainDirty()).as("restored means already stored").isEmpty();
         assertThat(shard.packStates().drainDirty()).isEmpty();
+    }
+
+    @Test
+    void packVersionsTimersAndHowFarTimersFiredComeBackUnchanged() {
+        PackTimer later = new PackTimer(41, "city", "close", 5_000, Map.of("n", 1L));
+        StoredWorld stored = new StoredWorld(Optional.of(new ShardState(42, 1_000, 7, 900)),
+                List.of(entity(ROOM, "room", null)), Map.of(), Map.of("city", "1.2.0"), List.of(later));
+
+        WorldRestore.Summary summary = WorldRestore.restore(stored, shard);
+
+        assertThat(summary.timers()).isEqualTo(1);
+        assertThat(shard.packStates().version("city")).contains("1.2.0");
+        assertThat(shard.packTimers().of("city")).containsExactly(later);
+        assertThat(shard.packTimers().add("city", "next", 6_000, null).id()).as("new ids after the stored ones").isEqualTo(42);
+        assertThat(shard.state()).as("timers fired through 900, not the saved game time")
+                .isEqualTo(new ShardState(42, 1_000, 7, 900));
+        assertThat(shard.packStates().drainDirtyVersions()).isEmpty();
+        shard.packTimers().drainDirty();
     }
 
     @Test

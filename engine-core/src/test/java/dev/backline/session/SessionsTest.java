@@ -123,4 +123,43 @@ class SessionsTest {
         assertThat(error.requestId()).isEqualTo("r9");
         assertThat(OutboundEvent.message("hi").withRequestId("r1").requestId()).isEqualTo("r1");
     }
+
+    @Test
+    void heldCommandEventsWaitUntilReleasedAndAFailureReplacesThem() {
+        sessions.bind(ALICE, alice);
+        sessions.bind(BOB, bob);
+        HeldEvents[] held = new HeldEvents[1];
+        HeldEvents returned = sessions.inCommand(ALICE, "r1", () -> {
+            sessions.send(ALICE, OutboundEvent.message("one"));
+            held[0] = sessions.holdCommandEvents();
+            assertThat(sessions.holdCommandEvents()).isSameAs(held[0]);
+            sessions.send(ALICE, OutboundEvent.message("two"));
+            sessions.send(BOB, OutboundEvent.message("to bob"));
+        });
+        assertThat(returned).isSameAs(held[0]);
+        assertThat(alice.received()).isEmpty();
+        assertThat(bob.received()).hasSize(1);
+        returned.release();
+        returned.fail(OutboundEvent.error("x", "too late", "r1"));
+        assertThat(alice.received()).extracting(OutboundEvent::text).containsExactly("one", "two");
+
+        alice.clear();
+        HeldEvents failing = sessions.inCommand(ALICE, "r2", () -> {
+            sessions.holdCommandEvents().fail(OutboundEvent.error("unavailable", "not now", "r2"));
+            sessions.send(ALICE, OutboundEvent.message("never seen"));
+        });
+        assertThat(failing.settled()).isTrue();
+        assertThat(alice.received()).extracting(OutboundEvent::text).containsExactly("not now");
+    }
+
+    @Test
+    void aCommandThatHoldsNothingSendsItsEventsWhenItEnds() {
+        sessions.bind(ALICE, alice);
+        assertThat(sessions.inCommand(ALICE, "r1", () -> {
+            sessions.send(ALICE, OutboundEvent.message("a"));
+            assertThat(alice.received()).as("not yet: the command runs").isEmpty();
+        })).isNull();
+        assertThat(alice.received()).extracting(OutboundEvent::text).containsExactly("a");
+        assertThatThrownBy(sessions::holdCommandEvents).isInstanceOf(IllegalStateException.class);
+    }
 }

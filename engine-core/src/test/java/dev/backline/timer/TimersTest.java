@@ -187,4 +187,54 @@ class TimersTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(timers.pending()).isZero();
     }
+
+    @Test
+    void anAlignedScheduleFiresOnWholeMultiplesOfItsInterval() {
+        long day = Duration.ofDays(1).toMillis();
+        timers.resumeFiredThrough(10 * day + 5);
+        timers.everyAligned(10 * day + 5, Duration.ofDays(1), record("daily"));
+
+        timers.fireDue(11 * day - 1);
+        assertThat(fired).isEmpty();
+        timers.fireDue(11 * day);
+        timers.fireDue(12 * day + 3);
+        assertThat(fired).containsExactly("daily", "daily");
+        assertThat(timers.firedThrough()).isEqualTo(12 * day + 3);
+    }
+
+    @Test
+    void anAlignedScheduleMadeAgainNeitherRepeatsNorSkipsAMoment() {
+        long day = Duration.ofDays(1).toMillis();
+        // Fired through exactly midnight: that midnight's job ran; the next one is due tomorrow.
+        Timers afterMidnight = new Timers(failures::add);
+        afterMidnight.resumeFiredThrough(5 * day);
+        afterMidnight.everyAligned(5 * day, Duration.ofDays(1), record("after"));
+        afterMidnight.fireDue(6 * day - 1);
+        assertThat(fired).isEmpty();
+
+        // Fired through just before midnight, the clock already past it (a reload in the middle of a tick, or
+        // a state taken then): midnight's job has not run and runs at the next firing.
+        Timers beforeMidnight = new Timers(failures::add);
+        beforeMidnight.resumeFiredThrough(5 * day - 100);
+        beforeMidnight.everyAligned(5 * day + 50, Duration.ofDays(1), record("before"));
+        beforeMidnight.fireDue(5 * day + 50);
+        assertThat(fired).containsExactly("before");
+    }
+
+    @Test
+    void withNothingFiredYetAnAlignedScheduleStartsAfterNow() {
+        timers.everyAligned(1_050, Duration.ofMillis(100), record("x"));
+        timers.fireDue(1_099);
+        assertThat(fired).isEmpty();
+        timers.fireDue(1_100);
+        assertThat(fired).containsExactly("x");
+    }
+
+    @Test
+    void atFiresAtAnAbsoluteTimeEvenOneThatHasPassed() {
+        timers.at(500, record("late"));
+        timers.at(2_000, record("later"));
+        timers.fireDue(1_000);
+        assertThat(fired).containsExactly("late");
+    }
 }

@@ -255,6 +255,22 @@ public final class GameFacade {
         state.put(Args.string(key, "game.setState", "key"), GuestData.toHost(value, "game.setState: value"));
     }
 
+    /**
+     * {@code game.durable()}: the running command's effects are of real value (a purchase). Its events to its
+     * player are held until everything changed is stored, then sent; if storing fails the player gets an
+     * {@code unavailable} error instead. While the store is known to be away it throws at once, so a handler
+     * that calls it first changes nothing, and the player gets that error.
+     */
+    @Export
+    public void durable() {
+        requireWorld("game.durable");
+        try {
+            shard.durableCommands().require();
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("game.durable: only a command handler (run(ctx)) can make its effects durable");
+        }
+    }
+
     /** {@code game.after(delay, timer, data?)}: runs the pack's named timer handler after a game-time delay. */
     @Export
     public double after(Value delay, Value timer, Value payload) {

@@ -1,36 +1,48 @@
 package dev.backline.script;
 
+import dev.backline.timer.PackTimer;
+import dev.backline.timer.PackTimers;
 import dev.backline.timer.TimerHandle;
+import dev.backline.world.PackStateKey;
+import dev.backline.world.PackStates;
 import dev.backline.world.PropertyValues;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A pack as the engine keeps it across reloads: its directory, the generation installed now, up to
- * {@link #KEPT_GENERATIONS} earlier ones for rollback, its state store, and the named timers its scripts
- * scheduled. Timers are resolved by name when they fire, so a timer scheduled by one generation runs the
- * handler of whichever generation is installed then.
+ * {@link #KEPT_GENERATIONS} earlier ones for rollback, and its live timers. Its state store and pending
+ * named timers are kept in the shard ({@link PackStates}, {@link PackTimers}), so they are persisted with the
+ * world and come back after a restart: the first generation installed in a run schedules the timers that
+ * were pending, and migrates the state if it was shaped by another version of the pack. Timers are resolved
+ * by name when they fire, so a timer scheduled by one generation runs the handler of whichever generation is
+ * installed then.
  */
 public final class LoadedPack implements TimerScheduler, PackStateStore {
     /** Earlier generations kept for rollback. */
     public static final int KEPT_GENERATIONS = 3;
+    static final int MAX_TIMERS = 100_000;
+    private static final Logger LOG = System.getLogger("backline.script");
 
     private final PackEnvironment env;
     private final Path root;
     private final Map<Long, TimerHandle> timers = new HashMap<>();
     private final ArrayDeque<PackGeneration> previous = new ArrayDeque<>();
     private final ReentrantLock building = new ReentrantLock();
-    private Map<String, Object> state = new LinkedHashMap<>();
+    private volatile String packName;
     private volatile PackGeneration current;
     private int lastNumber;
-    private long nextTimer;
 
     LoadedPack(PackEnvironment env, Path root) {
         this.env = env;
@@ -86,6 +98,7 @@ public final class LoadedPack implements TimerScheduler, PackStateStore {
                 throw new PackLoadException(root.resolve(PackManifest.FILE) + ": the pack's name changed from '"
                         + current.manifest().name() + "' to '" + manifest.name() + "'; a reload cannot rename a pack");
             }
+            packName = manifest.name();
             return PackGeneration.load(env, root, manifest, ++lastNumber, PackFiles.hash(root), this);
         } finally {
             building.unlock();
@@ -94,24 +107,38 @@ public final class LoadedPack implements TimerScheduler, PackStateStore {
 
     /**
      * Swaps {@code next} in (world thread, between two tasks): runs its {@code check()}, computes the
-     * migrated state on a copy when the version changed, then uninstalls the current generation and
-     * installs the next. Anything failing leaves the current generation installed and its state untouched.
+     * migrated state on a copy when the state was shaped by another version of the pack, then uninstalls the
+     * current generation, installs the next and stores the migrated state. The first generation of a run
+     * also schedules the timers left pending by the last run. Anything failing leaves the current generation
+     * installed and the state untouched.
      *
      * @throws PackLoadException with the errors; {@code next} is then closed
      */
     synchronized void swapIn(PackGeneration next) {
+        boolean first = current == null;
+        PackStates states = env.shard().packStates();
+        String pack = next.manifest().name();
         try {
+            String version = PackStates.requireVersion(next.manifest().version());
             next.check();
-            Map<String, Object> nextState = state;
-            if (current != null && !current.manifest().version().equals(next.manifest().version())) {
-                nextState = next.migrate(current.manifest().version(), copy(state));
-                nextState = copy(nextState);
+            Optional<String> shapedBy = states.version(pack);
+            Map<String, Object> migrated = null;
+            if (shapedBy.isPresent() && !shapedBy.get().equals(version)) {
+                migrated = copy(next.migrate(shapedBy.get(), copy(states.all(pack))));
+                // Checked before the swap, so that storing it afterwards cannot fail.
+                migrated.keySet().forEach(key -> PackStateKey.of(pack, key));
             }
             replace(next);
-            state = nextState;
+            if (migrated != null) {
+                states.replace(pack, migrated);
+            }
+            states.setVersion(pack, version);
         } catch (PackLoadException | IllegalArgumentException e) {
             next.close();
             throw e instanceof PackLoadException p ? p : new PackLoadException(next.manifest().name() + ": " + e.getMessage());
+        }
+        if (first) {
+            resumeTimers();
         }
     }
 
@@ -168,44 +195,65 @@ public final class LoadedPack implements TimerScheduler, PackStateStore {
         return new LinkedHashMap<>((Map<String, Object>) PropertyValues.freeze(map));
     }
 
+    /** @throws IllegalArgumentException if the key is empty, longer than 128 characters or holds NUL */
     @Override
     public Object get(String key) {
-        return state.get(key);
+        return env.shard().packStates().get(PackStateKey.of(packName, key)).orElse(null);
     }
 
+    /** @throws IllegalArgumentException if the key or value is not acceptable */
     @Override
     public void put(String key, Object value) {
-        if (value == null) {
-            state.remove(key);
-        } else {
-            state.put(key, PropertyValues.freeze(value));
-        }
+        env.shard().packStates().put(PackStateKey.of(packName, key), value);
     }
 
-    /** A copy of the state store, e.g. for persistence or an admin view. */
+    /** A copy of the state store, e.g. for an admin view. World thread only. */
     public Map<String, Object> stateSnapshot() {
-        return copy(state);
+        return copy(env.shard().packStates().all(packName));
     }
 
     @Override
     public long schedule(Duration delay, String timerName, Object data) {
-        if (timers.size() >= 100_000) {
-            throw new IllegalStateException("game.after: the pack has 100000 timers pending; cancel some first");
+        PackTimers pending = env.shard().packTimers();
+        if (pending.count(packName) >= MAX_TIMERS) {
+            throw new IllegalStateException("game.after: the pack has " + MAX_TIMERS + " timers pending; cancel some first");
         }
-        long id = ++nextTimer;
-        timers.put(id, env.shard().timers().after(env.shard().clock().nowMillis(), delay, () -> {
-            timers.remove(id);
-            current.fireTimer(timerName, data);
-        }));
-        return id;
+        long due = Math.addExact(env.shard().clock().nowMillis(), delay.toMillis());
+        PackTimer timer = pending.add(packName, timerName, due, data);
+        arm(timer);
+        return timer.id();
     }
 
     @Override
     public boolean cancel(long handle) {
         TimerHandle h = timers.remove(handle);
-        return h != null && env.shard().timers().cancel(h);
+        if (h == null) {
+            return false;
+        }
+        env.shard().packTimers().remove(handle);
+        return env.shard().timers().cancel(h);
     }
 
+    /** Schedules a pending timer to fire at its due time, then to leave the pending set. */
+    private void arm(PackTimer timer) {
+        long id = timer.id();
+        timers.put(id, env.shard().timers().at(timer.dueMillis(), () -> {
+            timers.remove(id);
+            env.shard().packTimers().remove(id);
+            current.fireTimer(timer.name(), timer.data());
+        }));
+    }
+
+    private void resumeTimers() {
+        List<PackTimer> pending = env.shard().packTimers().of(packName);
+        pending.forEach(this::arm);
+        if (!pending.isEmpty()) {
+            LOG.log(Level.INFO, "pack " + packName + ": " + pending.size() + " timers pending from the last run, the next"
+                    + " due at game time " + Instant.ofEpochMilli(pending.getFirst().dueMillis()));
+        }
+    }
+
+    /** Stops its timers and closes its generations. Pending timers stay in the shard, to be persisted. */
     synchronized void close() {
         timers.values().forEach(env.shard().timers()::cancel);
         timers.clear();

@@ -9,7 +9,6 @@ import dev.backline.timer.TimerHandle;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +31,7 @@ import org.graalvm.polyglot.Value;
  */
 final class PackGeneration implements AutoCloseable {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    private static final String PRELUDE = preludeText();
+    private static final String PRELUDE = ScriptSandbox.resource("prelude.js");
     /** How many first calls of each hook run under the load budget rather than the call budget. */
     static final int COLD_CALLS = 3;
 
@@ -65,7 +64,9 @@ final class PackGeneration implements AutoCloseable {
         this.context = context;
         this.data = new GuestData(context);
         this.game = new GameFacade(env.shard(), manifest.name(), data, slot, slot);
-        this.prelude = context.eval(Source.newBuilder("js", PRELUDE, "backline-prelude.js").buildLiteral()).execute(game);
+        Value line = ScriptSandbox.installConsole(context, manifest.name());
+        this.prelude = context.eval(Source.newBuilder("js", PRELUDE, "backline-prelude.js").buildLiteral())
+                .execute(game, new HostBoundary(), data.toGuest(GuestData.limits()), line);
         this.registrar = new PackRegistrar(manifest.name());
     }
 
@@ -225,7 +226,7 @@ final class PackGeneration implements AutoCloseable {
             }
         });
         for (PackRegistrar.RepeatDecl repeat : registrar.repeats) {
-            repeatHandles.add(shard.timers().every(shard.clock().nowMillis(), repeat.interval(),
+            repeatHandles.add(shard.timers().everyAligned(shard.clock().nowMillis(), repeat.interval(),
                     () -> call("every " + repeat.interval().toMillis() + "ms", repeat.handler(), null)));
         }
     }
@@ -292,6 +293,11 @@ final class PackGeneration implements AutoCloseable {
         try {
             env.watchdog().guard(context, budget, body);
         } catch (PolyglotException e) {
+            if (e.isHostException() && e.asHostException() instanceof CommandFailedException refused) {
+                // The engine refused the command (game.durable() with the store away): the player is told, and
+                // it is no fault of the script's, so it counts towards no quarantine.
+                throw refused;
+            }
             fault = fault(hook, e, budget);
         } catch (IllegalArgumentException | IllegalStateException e) {
             fault = new ScriptFault(manifest.name(), null, 0, 0, hook, ScriptFault.Kind.ERROR, e.getMessage(), "");
@@ -361,16 +367,5 @@ final class PackGeneration implements AutoCloseable {
     public void close() {
         uninstall();
         context.close(true);
-    }
-
-    private static String preludeText() {
-        try (var in = PackGeneration.class.getResourceAsStream("prelude.js")) {
-            if (in == null) {
-                throw new IllegalStateException("prelude.js is missing from the script-api jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("prelude.js is not readable", e);
-        }
     }
 }

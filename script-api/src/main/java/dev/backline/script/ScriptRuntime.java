@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.SandboxPolicy;
@@ -42,6 +44,7 @@ public final class ScriptRuntime implements AutoCloseable {
     private final boolean ownsEngine;
     private final Map<String, LoadedPack> packs = new ConcurrentHashMap<>();
     private final ArrayDeque<ReloadReport> audit = new ArrayDeque<>();
+    private final List<Consumer<ReloadReport>> reportListeners = new CopyOnWriteArrayList<>();
     private final ExecutorService builder = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("pack-builder").daemon(true).factory());
 
@@ -60,6 +63,14 @@ public final class ScriptRuntime implements AutoCloseable {
     }
 
     /**
+     * A runtime that owns {@code engine}, made ahead with {@link #newEngine()} (on another thread while the
+     * database starts, say); closing the runtime closes it.
+     */
+    public static ScriptRuntime create(Shard shard, ScriptLimits limits, QuarantinePolicy quarantine, Engine engine) {
+        return new ScriptRuntime(shard, limits, quarantine, engine, true);
+    }
+
+    /**
      * A runtime on an engine shared with others (many test worlds in one JVM share parsed and compiled
      * code this way). The engine must come from {@link #newEngine()}; closing the runtime leaves it open.
      */
@@ -67,14 +78,16 @@ public final class ScriptRuntime implements AutoCloseable {
         return new ScriptRuntime(shard, limits, QuarantinePolicy.defaults(), engine, false);
     }
 
-    /** A polyglot engine configured for pack contexts (CONSTRAINED sandbox policy). */
+    /** A polyglot engine configured for pack contexts (CONSTRAINED sandbox policy), warmed up ({@link EngineWarmUp}). */
     public static Engine newEngine() {
-        return Engine.newBuilder("js")
+        Engine engine = Engine.newBuilder("js")
                 .sandbox(SandboxPolicy.CONSTRAINED)
                 .option("engine.WarnInterpreterOnly", "false")
                 .out(new LogStream("engine", Level.INFO))
                 .err(new LogStream("engine", Level.WARNING))
                 .build();
+        EngineWarmUp.run(engine);
+        return engine;
     }
 
     /** Whether GraalJS runs compiled or interpreted here, for the start-up log line. */
@@ -244,7 +257,22 @@ public final class ScriptRuntime implements AutoCloseable {
                         + " ms, swap " + report.swapMillis() + " ms"
                         : "FAILED, generation " + report.generation() + " keeps running: " + String.join("; ", report.errors()));
         LOG.log(report.ok() ? Level.INFO : Level.WARNING, summary);
+        for (Consumer<ReloadReport> listener : reportListeners) {
+            try {
+                listener.accept(report);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "a reload report listener failed: " + e);
+            }
+        }
         return report;
+    }
+
+    /**
+     * Also hands every reload and rollback report to {@code listener} (the persistent audit log, say), on
+     * the thread that made the report: often the world thread, so the listener must not block.
+     */
+    public void onReport(Consumer<ReloadReport> listener) {
+        reportListeners.add(listener);
     }
 
     /** Every reload and rollback, oldest first (the latest {@value #AUDIT_KEPT}). */

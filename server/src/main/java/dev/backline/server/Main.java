@@ -3,6 +3,7 @@ package dev.backline.server;
 import dev.backline.content.WorldData;
 import dev.backline.content.WorldDataException;
 import dev.backline.content.WorldDataLoader;
+import dev.backline.persist.BufferedAuditLog;
 import dev.backline.persist.StoreUnavailableException;
 import dev.backline.persist.StoredWorld;
 import dev.backline.persist.StoredWorldException;
@@ -16,6 +17,7 @@ import dev.backline.script.ScriptRuntime;
 import dev.backline.server.account.postgres.PostgresAccountStore;
 import dev.backline.server.admin.AdminConfig;
 import dev.backline.server.admin.PackAdminRoutes;
+import dev.backline.server.admin.ReloadAuditTrail;
 import dev.backline.server.config.BacklineConfig;
 import dev.backline.server.config.GameConfig;
 import dev.backline.server.config.InvalidConfigException;
@@ -25,6 +27,9 @@ import dev.backline.shard.WorldThread;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.graalvm.polyglot.Engine;
 
 /**
  * Starts Backline: reads the configuration, loads the world data and the script packs into a shard,
@@ -48,8 +53,12 @@ public final class Main {
     private Main() {
     }
 
-    /** A shard with the game loaded into it, not yet ticking, and the database it is kept in. */
-    public record LoadedGame(Shard shard, ScriptRuntime scripts, Database database, WriteBehind persistence) {
+    /**
+     * A shard with the game loaded into it, not yet ticking, the database it is kept in, and the audit log
+     * in front of the database that the world thread may append to without waiting.
+     */
+    public record LoadedGame(Shard shard, ScriptRuntime scripts, Database database, WriteBehind persistence,
+                             BufferedAuditLog audit) {
         /**
          * Writes what is left, stops the scripts and closes the database. Call after the world thread has
          * stopped: the last flush reads the world from the calling thread.
@@ -58,6 +67,7 @@ public final class Main {
             try {
                 persistence.close();
                 scripts.close();
+                audit.close();
             } finally {
                 database.close();
             }
@@ -117,24 +127,65 @@ public final class Main {
      */
     static LoadedGame loadGame(BacklineConfig config) {
         GameConfig game = config.game();
-        WorldData data = WorldDataLoader.load(game.worldDir());
-        Database database = Database.open(config.database(), config.dataDir());
+        // Building and warming up the script engine takes seconds and needs nothing else: it runs while the
+        // world data loads, the database starts and the world is restored.
+        CompletableFuture<Engine> engine = CompletableFuture.supplyAsync(ScriptRuntime::newEngine,
+                task -> Thread.ofPlatform().name("script-engine-start").daemon(true).start(task));
+        Database database;
+        WorldData data;
         try {
-            return loadInto(config, data, database);
+            data = WorldDataLoader.load(game.worldDir());
+            database = Database.open(config.database(), config.dataDir());
+        } catch (RuntimeException e) {
+            closeWhenBuilt(engine);
+            throw e;
+        }
+        try {
+            return loadInto(config, data, database, engine);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
     }
 
-    private static LoadedGame loadInto(BacklineConfig config, WorldData data, Database database) {
+    private static void closeWhenBuilt(CompletableFuture<Engine> engine) {
+        engine.thenAccept(Engine::close);
+    }
+
+    private static Engine built(CompletableFuture<Engine> engine) {
+        try {
+            return engine.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    private static LoadedGame loadInto(BacklineConfig config, WorldData data, Database database,
+                                       CompletableFuture<Engine> engine) {
         GameConfig game = config.game();
         Shard shard = new Shard(config.shard());
-        restoreOrPopulate(shard, data, database, game.worldDir());
+        try {
+            restoreOrPopulate(shard, data, database, game.worldDir());
+        } catch (RuntimeException e) {
+            closeWhenBuilt(engine);
+            throw e;
+        }
         shard.presence().setStartRoom(data.startRoom());
         WriteBehind persistence = WriteBehind.start(shard, database.worldStore(), config.persistence());
 
-        ScriptRuntime scripts = ScriptRuntime.create(shard, game.scriptLimits(), game.quarantine());
+        ScriptRuntime scripts;
+        try {
+            scripts = ScriptRuntime.create(shard, game.scriptLimits(), game.quarantine(), built(engine));
+        } catch (RuntimeException e) {
+            persistence.close();
+            throw e;
+        }
         RuntimeMode mode = scripts.mode();
         if (mode.jit()) {
             LOG.log(Level.INFO, mode.describe());
@@ -149,7 +200,9 @@ public final class Main {
             persistence.close();
             throw e;
         }
-        return new LoadedGame(shard, scripts, database, persistence);
+        BufferedAuditLog audit = BufferedAuditLog.start(database.auditLog());
+        ReloadAuditTrail.connect(scripts, audit);
+        return new LoadedGame(shard, scripts, database, persistence, audit);
     }
 
     /**
@@ -171,8 +224,9 @@ public final class Main {
         } catch (IllegalArgumentException e) {
             throw new StoredWorldException("the world data does not fit the stored world: " + e.getMessage());
         }
-        LOG.log(Level.INFO, "world '" + data.name() + "': restored " + restored.entities() + " entities and "
-                + restored.packStates() + " pack state values at tick " + restored.tick().orElse(0L) + ", game time "
+        LOG.log(Level.INFO, "world '" + data.name() + "': restored " + restored.entities() + " entities, "
+                + restored.packStates() + " pack state values and " + restored.timers() + " pending script timers at tick "
+                + restored.tick().orElse(0L) + ", game time "
                 + shard.clock().now() + "; world data added " + reconciled.added() + " rooms and updated "
                 + reconciled.updated() + (restored.playersTakenOffline() > 0
                 ? "; " + restored.playersTakenOffline() + " players were online at the last save and are now offline" : ""));

@@ -1,12 +1,14 @@
 package dev.backline.server;
 
-import dev.backline.server.account.AccountsConfig;
+import dev.backline.persist.postgres.DatabaseConfig;
 import dev.backline.persist.postgres.TestDatabase;
+import dev.backline.server.account.AccountsConfig;
 import dev.backline.server.account.postgres.PostgresAccountStore;
 import dev.backline.server.admin.AdminConfig;
 import dev.backline.server.admin.PackAdminRoutes;
 import dev.backline.server.config.BacklineConfig;
 import dev.backline.server.config.GameConfig;
+import dev.backline.server.health.PersistenceRoutes;
 import dev.backline.server.http.HttpConfig;
 import dev.backline.shard.WorldThread;
 import java.net.URI;
@@ -35,8 +37,13 @@ public final class RunningGame implements AutoCloseable {
     }
 
     public static RunningGame start(Path scriptsDir) {
+        return start(config(scriptsDir, TestDatabase.fresh()));
+    }
+
+    /** The reference world, the packs in {@code scriptsDir}, a free port, quick password hashing, {@code database}. */
+    public static BacklineConfig config(Path scriptsDir, DatabaseConfig database) {
         BacklineConfig defaults = BacklineConfig.defaults();
-        BacklineConfig config = new BacklineConfig(
+        return new BacklineConfig(
                 defaults.server()
                         .withHttp(HttpConfig.defaults().withHost("127.0.0.1").withPort(0))
                         .withAccounts(AccountsConfig.defaults().withPasswordIterations(1_000))
@@ -44,11 +51,16 @@ public final class RunningGame implements AutoCloseable {
                 defaults.shard(),
                 new GameConfig(REPO.resolve("world-data"), scriptsDir, defaults.game().scriptLimits(), defaults.game().quarantine(), false),
                 defaults.dataDir())
-                .withDatabase(TestDatabase.fresh());
+                .withDatabase(database);
+    }
+
+    /** Starts the production wiring on {@code config}: loaded game, world thread, server with admin and persistence routes. */
+    public static RunningGame start(BacklineConfig config) {
         Main.LoadedGame game = Main.loadGame(config);
         WorldThread world = WorldThread.start(game.shard(), "game-world");
         BacklineServer server = BacklineServer.start(config.server(), game.shard(), world, PostgresAccountStore.create(game.database()),
-                new PackAdminRoutes(game.scripts(), config.server().admin()));
+                new PackAdminRoutes(game.scripts(), config.server().admin()),
+                new PersistenceRoutes(game.persistence(), game.database().description()));
         return new RunningGame(game, world, server);
     }
 
@@ -64,6 +76,7 @@ public final class RunningGame implements AutoCloseable {
         return world;
     }
 
+    /** Stops gracefully, as the shutdown hook does: server, world thread, then the last writes. */
     @Override
     public void close() {
         server.close();

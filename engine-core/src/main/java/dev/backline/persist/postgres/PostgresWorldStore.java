@@ -5,6 +5,7 @@ import dev.backline.persist.StoredWorld;
 import dev.backline.persist.StoredWorldException;
 import dev.backline.persist.WorldStore;
 import dev.backline.shard.ShardState;
+import dev.backline.timer.PackTimer;
 import dev.backline.world.EntityId;
 import dev.backline.world.EntitySnapshot;
 import dev.backline.world.PackStateKey;
@@ -20,8 +21,8 @@ import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 
 /**
- * The world in PostgreSQL: {@code entities}, {@code pack_states} and {@code shard_states}, through
- * {@link WorldMapper}. A batch is written in one transaction through MyBatis' batch executor; the driver
+ * The world in PostgreSQL: {@code entities}, {@code pack_states}, {@code pack_versions}, {@code pack_timers}
+ * and {@code shard_states}, through {@link WorldMapper}. A batch is written in one transaction through MyBatis' batch executor; the driver
  * turns the single-row upserts into multi-row inserts ({@code reWriteBatchedInserts}, set by {@link Database}).
  */
 public final class PostgresWorldStore implements WorldStore {
@@ -38,11 +39,15 @@ public final class PostgresWorldStore implements WorldStore {
     public StoredWorld load() {
         List<EntityRow> entityRows;
         List<PackStateRow> stateRows;
+        List<PackVersionRow> versionRows;
+        List<PackTimerRow> timerRows;
         ShardStateRow shardRow;
         try (SqlSession session = sessions.openSession()) {
             WorldMapper mapper = session.getMapper(WorldMapper.class);
             entityRows = mapper.selectEntities();
             stateRows = mapper.selectPackStates();
+            versionRows = mapper.selectPackVersions();
+            timerRows = mapper.selectPackTimers();
             shardRow = mapper.selectShardState(SHARD);
         } catch (RuntimeException e) {
             throw StoreFailures.classify("reading the world", e);
@@ -60,13 +65,30 @@ public final class PostgresWorldStore implements WorldStore {
                 problems.add("pack_states (" + row.pack() + ", " + row.key() + "): " + e.getMessage());
             }
         }
+        Map<String, String> versions = new HashMap<>();
+        versionRows.forEach(r -> versions.put(r.pack(), r.version()));
+        List<PackTimer> timers = new ArrayList<>(timerRows.size());
+        for (PackTimerRow row : timerRows) {
+            try {
+                timers.add(new PackTimer(row.id(), row.pack(), row.name(), row.dueMillis(), JsonText.read(row.data())));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                problems.add("pack_timers " + row.id() + ": " + e.getMessage());
+            }
+        }
+        Optional<ShardState> shard = Optional.empty();
+        if (shardRow != null) {
+            try {
+                shard = Optional.of(new ShardState(shardRow.tick(), shardRow.gameMillis(), shardRow.rngState(),
+                        shardRow.timersThrough() == null ? shardRow.gameMillis() : shardRow.timersThrough()));
+            } catch (IllegalArgumentException e) {
+                problems.add("shard_states '" + SHARD + "': " + e.getMessage());
+            }
+        }
         if (!problems.isEmpty()) {
             throw new StoredWorldException("the database holds rows this Backline cannot read (" + problems.size()
                     + "); fix or remove them", problems);
         }
-        Optional<ShardState> shard = Optional.ofNullable(shardRow)
-                .map(r -> new ShardState(r.tick(), r.gameMillis(), r.rngState()));
-        return new StoredWorld(shard, entities, states);
+        return new StoredWorld(shard, entities, states, versions, timers);
     }
 
     @SuppressWarnings("unchecked")
@@ -113,8 +135,15 @@ public final class PostgresWorldStore implements WorldStore {
             }
             batch.packStates().forEach((key, value) ->
                     mapper.upsertPackState(new PackStateRow(key.pack(), key.key(), JsonText.write(value), tick)));
+            batch.packVersions().forEach((pack, version) -> mapper.upsertPackVersion(new PackVersionRow(pack, version, tick)));
+            if (!batch.removedTimers().isEmpty()) {
+                mapper.deletePackTimers(List.copyOf(batch.removedTimers()));
+            }
+            for (PackTimer t : batch.timers().values()) {
+                mapper.upsertPackTimer(new PackTimerRow(t.id(), t.pack(), t.name(), t.dueMillis(), JsonText.write(t.data()), tick));
+            }
             ShardState s = batch.shardState();
-            mapper.upsertShardState(new ShardStateRow(SHARD, s.tick(), s.gameMillis(), s.rngState()));
+            mapper.upsertShardState(new ShardStateRow(SHARD, s.tick(), s.gameMillis(), s.rngState(), s.timersThroughMillis()));
             session.commit();
         } catch (RuntimeException e) {
             throw StoreFailures.classify("writing " + batch.rows() + " rows", e);

@@ -1,5 +1,5 @@
 package dev.backline.persist.postgres;
 
-/** A row of {@code shard_states}. */
-public record ShardStateRow(String shard, long tick, long gameMillis, long rngState) {
+/** A row of {@code shard_states}; {@code timersThrough} is null in rows written by release 1. */
+public record ShardStateRow(String shard, long tick, long gameMillis, long rngState, Long timersThrough) {
 }

@@ -20,6 +20,16 @@ public interface WorldMapper {
 
     int deletePackStates(@Param("packs") List<String> packs, @Param("keys") List<String> keys);
 
+    List<PackVersionRow> selectPackVersions();
+
+    void upsertPackVersion(PackVersionRow row);
+
+    List<PackTimerRow> selectPackTimers();
+
+    void upsertPackTimer(PackTimerRow row);
+
+    int deletePackTimers(@Param("ids") List<Long> ids);
+
     ShardStateRow selectShardState(@Param("shard") String shard);
 
     void upsertShardState(ShardStateRow row);

@@ -8,6 +8,7 @@ import dev.backline.persist.FlushBatch;
 import dev.backline.persist.StoredWorld;
 import dev.backline.persist.StoredWorldException;
 import dev.backline.shard.ShardState;
+import dev.backline.timer.PackTimer;
 import dev.backline.world.EntityId;
 import dev.backline.world.EntitySnapshot;
 import dev.backline.world.PackStateKey;
@@ -61,6 +62,35 @@ class PostgresWorldStoreIT {
     }
 
     @Test
+    void packVersionsPendingTimersAndHowFarTimersFiredReadBackTheSame() {
+        PackTimer close = new PackTimer(7, "backline-city", "closeShop", 1_767_254_500_000L, Map.of("shop", "city:bar"));
+        PackTimer ping = new PackTimer(8, "backline-city", "ping", 1_767_254_400_500L, null);
+        ShardState midTick = new ShardState(12, 1_767_254_400_600L, 99L, 1_767_254_400_500L);
+        db.worldStore().write(new FlushBatch(midTick, Map.of(), Set.of(), Map.of(), Set.of(),
+                Map.of("backline-city", "2.1.0"), Map.of(7L, close, 8L, ping), Set.of()));
+
+        StoredWorld stored = db.worldStore().load();
+        assertThat(stored.packVersions()).containsExactly(Map.entry("backline-city", "2.1.0"));
+        assertThat(stored.timers()).as("soonest first").containsExactly(ping, close);
+        assertThat(stored.shardState()).contains(midTick);
+
+        db.worldStore().write(new FlushBatch(new ShardState(13, 1_767_254_400_700L, 100L), Map.of(), Set.of(), Map.of(),
+                Set.of(), Map.of("backline-city", "2.2.0"), Map.of(), Set.of(8L)));
+        StoredWorld later = db.worldStore().load();
+        assertThat(later.timers()).containsExactly(close);
+        assertThat(later.packVersions()).containsEntry("backline-city", "2.2.0");
+    }
+
+    @Test
+    void aShardStateOfTheFirstReleaseMeansTimersFiredThroughItsGameTime() {
+        db.worldStore().write(batch(3, List.of(), Set.of(), Map.of(), Set.of()));
+        TestDatabase.execute(config, "UPDATE shard_states SET timers_through = NULL");
+
+        ShardState state = db.worldStore().load().shardState().orElseThrow();
+        assertThat(state.timersThroughMillis()).isEqualTo(state.gameMillis());
+    }
+
+    @Test
     void laterBatchesUpdateAndRemove() {
         EntitySnapshot room = new EntitySnapshot(ROOM, "room", null, null, Set.of(), Map.of("name", "The Bar"));
         EntitySnapshot guitar = new EntitySnapshot(GUITAR, "item", null, ROOM, Set.of(), Map.of());
@@ -84,10 +114,13 @@ class PostgresWorldStoreIT {
                 + " ('item:list', 'item', '[1, 2]', 1),"
                 + " ('item:deep', 'item', '{\"n\": 123456789012345678901234567890}', 1)");
         TestDatabase.execute(config, "INSERT INTO pack_states (pack, key, value, saved_tick) VALUES ('Bad Pack', 'k', '1', 1)");
+        TestDatabase.execute(config, "INSERT INTO pack_timers (id, pack, name, due_millis, data, saved_tick) VALUES"
+                + " (5, 'backline-city', '', 0, 'null', 1)");
 
         assertThatThrownBy(() -> db.worldStore().load())
                 .isInstanceOf(StoredWorldException.class)
-                .hasMessageContaining("cannot read (4)")
+                .hasMessageContaining("cannot read (5)")
+                .hasMessageContaining("pack_timers 5: a timer name must have 1 to 64 characters")
                 .hasMessageContaining("entities 'Not An Id': entity id 'Not An Id' must look like")
                 .hasMessageContaining("entities 'item:list': properties must be a JSON object")
                 .hasMessageContaining("entities 'item:deep': value.n has type BigInteger")

@@ -3,7 +3,10 @@ package dev.backline.persist.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.backline.persist.StoredWorld;
 import dev.backline.persist.StoredWorldException;
+import dev.backline.shard.ShardState;
+import dev.backline.world.PackStateKey;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -34,24 +37,51 @@ class SchemaMigrationIT {
 
         assertThat(query(config, "SELECT id || ' ' || md5sum FROM databasechangelog ORDER BY orderexecuted"))
                 .as("no changeset ran twice").isEqualTo(firstRun);
-        assertThat(tables).contains("accounts", "characters", "entities", "pack_states", "shard_states", "audit_log",
-                "backline_schema");
+        assertThat(tables).contains("accounts", "characters", "entities", "pack_states", "pack_versions", "pack_timers",
+                "shard_states", "audit_log", "backline_schema");
         assertThat(query(config, "SELECT version::text FROM backline_schema")).containsExactly(String.valueOf(SchemaMigration.VERSION));
+    }
+
+    @Test
+    void aDatabaseOfTheFirstReleaseIsMigratedAndKeepsItsWorld() throws SQLException {
+        DatabaseConfig config = TestDatabase.fresh();
+        Database.open(config, TestDatabase.unusedDataDir()).close();
+        // Turn it into what release 1 left behind: its schema, its version, a world written by it.
+        TestDatabase.execute(config, "DROP TABLE pack_versions");
+        TestDatabase.execute(config, "DROP TABLE pack_timers");
+        TestDatabase.execute(config, "ALTER TABLE shard_states DROP COLUMN timers_through");
+        TestDatabase.execute(config, "DELETE FROM databasechangelog WHERE id LIKE '002-%'");
+        TestDatabase.execute(config, "UPDATE backline_schema SET version = 1");
+        TestDatabase.execute(config, "INSERT INTO entities (id, kind, properties, saved_tick) VALUES ('city:bar', 'room', '{}', 9)");
+        TestDatabase.execute(config, "INSERT INTO pack_states (pack, key, value, saved_tick) VALUES ('city', 'day', '3', 9)");
+        TestDatabase.execute(config, "INSERT INTO shard_states (shard, tick, game_millis, rng_state, saved_at)"
+                + " VALUES ('main', 9, 5000, 77, now())");
+
+        try (Database upgraded = Database.open(config, TestDatabase.unusedDataDir())) {
+            StoredWorld world = upgraded.worldStore().load();
+            assertThat(world.entities()).extracting(e -> e.id().value()).containsExactly("city:bar");
+            assertThat(world.packStates()).containsEntry(PackStateKey.of("city", "day"), 3L);
+            assertThat(world.shardState()).contains(new ShardState(9, 5000, 77));
+            assertThat(world.timers()).isEmpty();
+        }
+        assertThat(query(config, "SELECT version::text FROM backline_schema")).containsExactly(String.valueOf(SchemaMigration.VERSION));
+        assertThat(query(config, "SELECT id FROM databasechangelog WHERE id LIKE '002-%' ORDER BY orderexecuted"))
+                .containsExactly("002-pack-versions", "002-pack-timers", "002-timers-through", "002-version");
     }
 
     @Test
     void aDatabaseMissingTheNewestChangesetsGetsThem() throws SQLException {
         DatabaseConfig config = TestDatabase.fresh();
         Database.open(config, TestDatabase.unusedDataDir()).close();
-        // As a database of an earlier release would be: the last changeset (and what it did) not yet applied.
-        TestDatabase.execute(config, "DELETE FROM backline_schema");
-        TestDatabase.execute(config, "DELETE FROM databasechangelog WHERE id = '001-version'");
+        // As a database of an earlier build would be: the last changeset (and what it did) not yet applied.
+        TestDatabase.execute(config, "UPDATE backline_schema SET version = 1");
+        TestDatabase.execute(config, "DELETE FROM databasechangelog WHERE id = '002-version'");
 
         try (Database upgraded = Database.open(config, TestDatabase.unusedDataDir())) {
             assertThat(upgraded.worldStore().load().isEmpty()).isTrue();
         }
         assertThat(query(config, "SELECT version::text FROM backline_schema")).containsExactly(String.valueOf(SchemaMigration.VERSION));
-        assertThat(query(config, "SELECT count(*)::text FROM databasechangelog")).containsExactly("5");
+        assertThat(query(config, "SELECT count(*)::text FROM databasechangelog")).containsExactly("9");
     }
 
     @Test
@@ -64,7 +94,8 @@ class SchemaMigrationIT {
 
         assertThatThrownBy(() -> Database.open(config, TestDatabase.unusedDataDir()))
                 .isInstanceOf(StoredWorldException.class)
-                .hasMessageContaining("schema is version 99, newer than this Backline understands (version 1)")
+                .hasMessageContaining("schema is version 99, newer than this Backline understands (version "
+                        + SchemaMigration.VERSION + ")")
                 .hasMessageContaining("nothing was changed");
 
         assertThat(query(config, "SELECT id FROM databasechangelog ORDER BY orderexecuted")).isEqualTo(before);

@@ -1,27 +1,29 @@
 package dev.backline.server.account;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Issued login tokens: 32 random bytes, base64url, valid for a fixed time. Kept in memory, so a restart
- * logs everyone out (clients log in again). Thread-safe.
+ * Issued login tokens: 32 random bytes, base64url, valid for a fixed time. The token → account map is a
+ * Caffeine cache that drops each token when it expires (on the same clock the expiry is checked against) and
+ * is bounded in size, so resolving a token on every connection never touches the database and the map
+ * cannot grow without bound. Kept in memory: a restart logs everyone out (clients log in again).
+ * Thread-safe.
  */
 final class LoginTokens {
     private static final int TOKEN_BYTES = 32;
-    private static final int SWEEP_EVERY = 256;
+    /** Far above the players one server holds; past it the oldest grants are dropped first. */
+    static final long MAX_TOKENS = 1_000_000;
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
 
-    private final ConcurrentMap<String, Grant> grants = new ConcurrentHashMap<>();
+    private final Cache<String, Grant> grants;
     private final SecureRandom random = new SecureRandom();
-    private final AtomicLong issued = new AtomicLong();
     private final Duration ttl;
     private final Clock clock;
 
@@ -32,12 +34,14 @@ final class LoginTokens {
     LoginTokens(Duration ttl, Clock clock) {
         this.ttl = ttl;
         this.clock = clock;
+        this.grants = Caffeine.newBuilder()
+                .expireAfterWrite(ttl)
+                .ticker(() -> clock.millis() * 1_000_000L)
+                .maximumSize(MAX_TOKENS)
+                .build();
     }
 
     LoginToken issue(Account account) {
-        if (issued.incrementAndGet() % SWEEP_EVERY == 0) {
-            sweep();
-        }
         byte[] bytes = new byte[TOKEN_BYTES];
         random.nextBytes(bytes);
         String token = B64URL.encodeToString(bytes);
@@ -47,20 +51,17 @@ final class LoginTokens {
     }
 
     Optional<Account> resolve(String token) {
-        Grant grant = grants.get(token);
-        if (grant == null) {
-            return Optional.empty();
-        }
-        if (!clock.instant().isBefore(grant.expiresAt())) {
-            grants.remove(token, grant);
+        Grant grant = grants.getIfPresent(token);
+        // The cache expires entries too, but only to the millisecond of its ticker: this check is exact.
+        if (grant == null || !clock.instant().isBefore(grant.expiresAt())) {
             return Optional.empty();
         }
         return Optional.of(grant.account());
     }
 
-    /** Drops expired tokens so the map cannot grow without bound. */
-    private void sweep() {
-        Instant now = clock.instant();
-        grants.values().removeIf(g -> !now.isBefore(g.expiresAt()));
+    /** Grants held now, expired ones dropped first. */
+    long size() {
+        grants.cleanUp();
+        return grants.estimatedSize();
     }
 }

@@ -126,6 +126,9 @@ class AccountsIT {
         assertThat(body.path("tick").isIntegralNumber()).isTrue();
         assertThat(body.path("players").isIntegralNumber()).isTrue();
         assertThat(body.path("queueDepth").isIntegralNumber()).isTrue();
+        assertThat(body.path("overruns").isIntegralNumber()).isTrue();
+        assertThat(body.path("skippedTicks").isIntegralNumber()).isTrue();
+        assertThat(body.path("maxTickMillis").isNumber()).isTrue();
     }
 
     private static HttpResponse<String> register(String name, String password) {

@@ -66,7 +66,7 @@ interface TestPlayer {
   /** `"player:ann"` for Ann. */
   readonly id: EntityId;
   readonly name: string;
-  /** Types a command, runs a tick, and returns the texts of the events it caused, joined by new lines. @since 1 */
+  /** Types a command, runs a tick, and returns the texts of the events it caused, joined by new lines (events without text, like `stat_update`, add none). @since 1 */
   say(command: string): string;
   /** Types a command, runs a tick, and returns the events it caused for this player. @since 1 */
   send(command: string): PlayerEvent[];

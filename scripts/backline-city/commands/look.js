@@ -1,5 +1,6 @@
 import { direction, roomOf, showRoom } from '../lib/rooms.js';
 import { nameOf } from '../lib/text.js';
+import { carried, conditionText, findItem, modifiersText, onFloor, slotOf } from '../lib/items.js';
 
 export const look = {
   name: 'look',
@@ -23,16 +24,25 @@ export const look = {
       return;
     }
     const wanted = ctx.args.toLowerCase();
-    const target = game.contents(room.id)
-      .filter((e) => e.id !== ctx.player)
-      .find((e) => nameOf(e).toLowerCase() === wanted || nameOf(e).toLowerCase().startsWith(wanted));
+    const here = game.contents(room.id).filter((e) => e.id !== ctx.player);
+    const item = findItem([...carried(ctx.player), ...onFloor(room.id)], ctx.args);
+    const target = here.filter((e) => e.kind !== 'item')
+      .find((e) => nameOf(e).toLowerCase() === wanted || nameOf(e).toLowerCase().startsWith(wanted))
+      ?? item?.entity;
     if (!target) {
       ctx.reply(`You don't see '${ctx.args}' here.`);
+      return;
+    }
+    if (item && target === item.entity) {
+      const notes = [slotOf(item) || item.props.skill ? conditionText(item.props) : null, item.props.unique ? 'one of a kind' : null,
+        modifiersText(item.props) || null].filter(Boolean);
+      ctx.reply(`${(item.props.description ?? `It is ${item.name}.`).trim()}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`,
+        { target: item.id, kind: 'item', name: item.name, template: item.entity.template, condition: item.props.condition ?? null });
       return;
     }
     const description = target.props.description ?? (target.kind === 'player'
       ? `${nameOf(target)} looks like a musician on the way up.`
       : `It is ${nameOf(target)}.`);
-    ctx.reply(description, { target: target.id, kind: target.kind, name: nameOf(target) });
+    ctx.reply(description.trim(), { target: target.id, kind: target.kind, name: nameOf(target) });
   },
 };

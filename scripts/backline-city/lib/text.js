@@ -1,4 +1,5 @@
 // Small text helpers shared by the pack's commands.
+import { templateProps } from './modifiers.js';
 
 /** "a", "a and b", "a, b and c" */
 export function listing(items) {
@@ -11,8 +12,9 @@ export function capitalize(text) {
   return text.length === 0 ? text : text[0].toUpperCase() + text.slice(1);
 }
 
-/** The display name of any entity: its name property, else the last part of its id. */
+/** The display name of any entity: its name property, else its template's, else the last part of its id. */
 export function nameOf(entity) {
   if (!entity) return 'someone';
-  return entity.props.name ?? entity.id.slice(entity.id.indexOf(':') + 1);
+  const template = entity.props.name === undefined && entity.template ? templateProps(entity.template) : null;
+  return entity.props.name ?? template?.name ?? entity.id.slice(entity.id.indexOf(':') + 1);
 }

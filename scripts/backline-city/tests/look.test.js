@@ -3,9 +3,10 @@
 import { START } from './places.js';
 
 export default (t) => {
-  t.test('joining shows the welcome, then the start room', (w) => {
+  t.test('joining shows the welcome, then the start room, then the whole character', (w) => {
     const ann = w.join('Ann');
-    w.expect(ann.events().map((e) => e.type)).toEqual(['welcome', 'room']);
+    w.expect(ann.events().map((e) => e.type)).toEqual(['welcome', 'room', 'stat_update']);
+    w.expect(ann.last('stat_update').payload).toMatchObject({ energy: 100, burnout: 0, skills: { guitar: { level: 1, xp: 0 } } });
     const room = ann.last('room');
     w.expect(room.text).toMatch(/^Station Plaza\n/);
     w.expect(room.payload).toMatchObject({ id: START, name: 'Station Plaza' });
@@ -49,7 +50,7 @@ export default (t) => {
   t.test('look shows the things here and describes them', (w) => {
     w.spawn({ kind: 'item', container: START, props: { name: 'a forgotten hat', description: 'Felt, with one coin in it.' } });
     const ann = w.join('Ann');
-    w.expect(ann.say('look')).toContain('You see a forgotten hat.');
+    w.expect(ann.say('look')).toContain('You see a busted acoustic guitar and a forgotten hat.');
     w.expect(ann.say('look a forgotten hat')).toBe('Felt, with one coin in it.');
     const answer = ann.last('message');
     w.expect(answer.payload).toMatchObject({ kind: 'item', name: 'a forgotten hat' });

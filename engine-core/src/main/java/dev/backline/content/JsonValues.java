@@ -35,6 +35,14 @@ final class JsonValues {
 
     /** A room's free {@code properties} mapping. */
     Map<String, Object> properties(Node node) {
+        return properties(node, RoomData.RESERVED_PROPERTIES, "room");
+    }
+
+    /**
+     * A free {@code properties} mapping whose keys may not be any of {@code reserved}, which the fields of
+     * {@code owner} ("room", "item template") set.
+     */
+    Map<String, Object> properties(Node node, java.util.Set<String> reserved, String owner) {
         Map<String, Object> result = new LinkedHashMap<>();
         if (!(node instanceof MappingNode mapping)) {
             file.report(node, "'properties' must be a mapping of names to values, not " + YamlFile.describe(node));
@@ -44,8 +52,8 @@ final class JsonValues {
         YamlMap.entries(file, mapping, "property name").forEach((key, tuple) -> {
             if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
                 file.report(tuple.getKeyNode(), "property name '" + key + "' must have 1 to " + MAX_KEY_LENGTH + " characters");
-            } else if (RoomData.RESERVED_PROPERTIES.contains(key)) {
-                file.report(tuple.getKeyNode(), "property '" + key + "' is reserved: the room's own field sets it");
+            } else if (reserved.contains(key)) {
+                file.report(tuple.getKeyNode(), "property '" + key + "' is reserved: the " + owner + "'s own field sets it");
             }
             result.put(key, value(tuple.getValueNode(), "properties." + key, 1));
         });

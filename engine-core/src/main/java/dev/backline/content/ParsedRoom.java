@@ -11,10 +11,14 @@ import java.util.Set;
  * {@link RoomData} only once the whole world reads without problems.
  */
 record ParsedRoom(EntityId id, String zone, String name, String description, List<Exit> exits,
-                  Set<String> tags, Map<String, Object> properties, SourceLocation where) {
+                  Set<String> tags, Map<String, Object> properties, List<Placed> items, SourceLocation where) {
 
     /** One exit with the line it was declared on, for cross-reference messages. */
     record Exit(Direction direction, EntityId target, boolean oneWay, SourceLocation where) {
+    }
+
+    /** One entry of the room's {@code items} list: {@code count} items of {@code template}. */
+    record Placed(EntityId template, int count, Map<String, Object> properties, SourceLocation where) {
     }
 
     RoomData toRoomData() {

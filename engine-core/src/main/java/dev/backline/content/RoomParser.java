@@ -17,7 +17,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 /** Reads the rooms of one zone's {@code rooms.yaml}, reporting every problem it can see within the file. */
 final class RoomParser {
-    private static final List<String> ROOM_KEYS = List.of("id", "name", "description", "exits", "tags", "properties");
+    private static final List<String> ROOM_KEYS = List.of("id", "name", "description", "exits", "tags", "properties", "items");
     private static final List<String> EXIT_KEYS = List.of("to", "oneWay");
     private static final Pattern TAG = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
 
@@ -70,9 +70,10 @@ final class RoomParser {
             file.report(node, "a room is missing 'exits' (write 'exits: {}' for a room with no way out)");
             return List.of();
         });
-        Set<String> tags = room.value("tags").map(this::tags).orElse(Set.of());
+        Set<String> tags = room.value("tags").map(t -> tags(file, t)).orElse(Set.of());
         Map<String, Object> properties = room.value("properties").map(json::properties).orElse(Map.of());
-        return id.map(i -> new ParsedRoom(i, zone, name, description, exits, tags, properties, file.at(node)));
+        List<ParsedRoom.Placed> items = room.value("items").map(i -> new PlacementParser(file, json).parseAll(i)).orElse(List.of());
+        return id.map(i -> new ParsedRoom(i, zone, name, description, exits, tags, properties, items, file.at(node)));
     }
 
     private Optional<EntityId> roomId(Node node) {
@@ -160,7 +161,8 @@ final class RoomParser {
         return false;
     }
 
-    private Set<String> tags(Node node) {
+    /** A {@code tags} list of lower-case words; shared by every kind of declaration that has tags. */
+    static Set<String> tags(YamlFile file, Node node) {
         Set<String> tags = new LinkedHashSet<>();
         if (!(node instanceof SequenceNode list)) {
             file.report(node, "'tags' must be a list of lower-case words, not " + YamlFile.describe(node));

@@ -18,9 +18,11 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /**
  * Reads and validates a world data directory:
  * <pre>
- * world.yaml                 name, start (full room id), zones (list of zone directory names)
+ * world.yaml                 name, start (full room id), zones (list of zone directory names),
+ *                            items? (list of item catalogue names)
  * zones/&lt;zone&gt;/zone.yaml     name, description
- * zones/&lt;zone&gt;/rooms.yaml    a list of rooms: id, name, description, exits, tags?, properties?
+ * zones/&lt;zone&gt;/rooms.yaml    a list of rooms: id, name, description, exits, tags?, properties?, items?
+ * items/&lt;catalogue&gt;.yaml    a list of item templates: id, name, description, tags?, properties?
  * </pre>
  * Every problem is collected, each with its file and line, rather than stopping at the first.
  *
@@ -30,7 +32,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * }</pre>
  */
 public final class WorldDataLoader {
-    private static final List<String> WORLD_KEYS = List.of("name", "start", "zones");
+    private static final List<String> WORLD_KEYS = List.of("name", "start", "zones", "items");
     private static final List<String> ZONE_KEYS = List.of("name", "description");
     private static final Pattern ZONE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
@@ -40,6 +42,10 @@ public final class WorldDataLoader {
     private final List<ParsedRoom> rooms = new ArrayList<>();
     private final Set<String> listedZones = new LinkedHashSet<>();
     private final Set<String> readZones = new LinkedHashSet<>();
+    private final List<ItemTemplateData> templates = new ArrayList<>();
+    private final Set<EntityId> declaredTemplates = new LinkedHashSet<>();
+    private final Set<String> listedCatalogues = new LinkedHashSet<>();
+    private final Set<String> readCatalogues = new LinkedHashSet<>();
     private String name;
     private EntityId start;
     private SourceLocation startWhere;
@@ -91,6 +97,7 @@ public final class WorldDataLoader {
             name = world.requiredText("name").orElse(null);
             world.required("start").ifPresent(node -> readStart(file, node));
             world.required("zones").ifPresent(node -> readZoneList(file, node));
+            world.value("items").ifPresent(node -> readCatalogueList(file, node));
         });
         WorldLinks links = new WorldLinks(dir, problems, listedZones, readZones);
         Map<EntityId, ParsedRoom> byId = links.index(rooms);
@@ -98,6 +105,49 @@ public final class WorldDataLoader {
         if (start != null) {
             links.requireRoom(byId, start, startWhere, "'start' is");
         }
+        new Placements(problems, listedCatalogues, readCatalogues, declaredTemplates).check(rooms);
+    }
+
+    private void readCatalogueList(YamlFile file, Node node) {
+        if (!(node instanceof SequenceNode list)) {
+            file.report(node, "'items' must be a list of item catalogue names, like [instruments, gear], not "
+                    + YamlFile.describe(node));
+            return;
+        }
+        Map<String, Node> seen = new HashMap<>();
+        for (Node entry : list.getValue()) {
+            Optional<String> name = YamlMap.text(file, entry, "a catalogue name");
+            if (name.isEmpty()) {
+                continue;
+            }
+            String catalogue = name.get();
+            if (!ZONE_NAME.matcher(catalogue).matches()) {
+                file.report(entry, "malformed catalogue name '" + catalogue + "': use lower-case letters, digits, '-' and '_'");
+            } else if (seen.containsKey(catalogue)) {
+                file.report(entry, "catalogue '" + catalogue + "' is listed twice (first at line " + file.at(seen.get(catalogue)).line() + ")");
+            } else if (listedZones.contains(catalogue)) {
+                file.report(entry, "catalogue '" + catalogue + "' has the name of a zone; their ids would clash: rename one");
+            } else {
+                seen.put(catalogue, entry);
+                listedCatalogues.add(catalogue);
+                readCatalogue(file, entry, catalogue);
+            }
+        }
+    }
+
+    private void readCatalogue(YamlFile worldFile, Node entry, String catalogue) {
+        Path path = dir.resolve("items").resolve(catalogue + ".yaml");
+        if (!Files.isRegularFile(path)) {
+            worldFile.report(entry, "unknown item catalogue '" + catalogue + "': there is no file items/" + catalogue + ".yaml");
+            return;
+        }
+        YamlFile file = new YamlFile(path, problems);
+        file.parse().ifPresent(root -> {
+            if (root instanceof SequenceNode) {
+                readCatalogues.add(catalogue);
+            }
+            templates.addAll(new ItemParser(file, catalogue, declaredTemplates).parseAll(root));
+        });
     }
 
     private void readStart(YamlFile file, Node node) {
@@ -184,6 +234,12 @@ public final class WorldDataLoader {
                 problems.add(Problem.at(room.where(), "invalid room: " + e.getMessage()));
             }
         }
-        return problems.isEmpty() ? Optional.of(new WorldData(name, start, zones, built)) : Optional.empty();
+        List<ItemPlacement> items = List.of();
+        try {
+            items = Placements.of(rooms);
+        } catch (IllegalArgumentException e) {
+            problems.add(Problem.at(SourceLocation.of(dir.resolve("world.yaml"), 1), "invalid item placement: " + e.getMessage()));
+        }
+        return problems.isEmpty() ? Optional.of(new WorldData(name, start, zones, built, templates, items)) : Optional.empty();
     }
 }

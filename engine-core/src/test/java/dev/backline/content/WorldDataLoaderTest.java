@@ -87,9 +87,9 @@ class WorldDataLoaderTest {
         files.write("world.yaml", WorldFiles.WORLD + "motd: hello\n");
         files.write(TOWN, WorldFiles.TOWN_ROOMS.replace("  name: The Inn", "  nmae: The Inn"));
         assertThat(files.problems()).containsExactly(
-                files.at("world.yaml", 4, "unknown key 'motd' in world.yaml; allowed keys: name, start, zones"),
+                files.at("world.yaml", 4, "unknown key 'motd' in world.yaml; allowed keys: name, start, zones, items"),
                 files.at(TOWN, 10, "a room is missing 'name'"),
-                files.at(TOWN, 11, "unknown key 'nmae' in a room; allowed keys: id, name, description, exits, tags, properties"));
+                files.at(TOWN, 11, "unknown key 'nmae' in a room; allowed keys: id, name, description, exits, tags, properties, items"));
     }
 
     @Test

@@ -107,7 +107,7 @@ class WorldDataTest {
                 """);
         WorldData.Reconciled result = WorldDataLoader.load(dir).reconcile(world);
 
-        assertThat(result).isEqualTo(new WorldData.Reconciled(1, 1));
+        assertThat(result).isEqualTo(new WorldData.Reconciled(1, 1, 0, 0));
         Entity updated = world.get(square);
         assertThat(updated.property("name")).as("declared: the data wins").isEqualTo("Market Square");
         assertThat(updated.property("graffiti")).as("not declared: kept").isEqualTo("was here");

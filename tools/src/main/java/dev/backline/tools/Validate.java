@@ -61,6 +61,8 @@ public final class Validate {
         try {
             WorldData data = WorldDataLoader.load(dir);
             out.println(name + ": " + count(data.rooms().size(), "room") + " in " + count(data.zones().size(), "zone")
+                    + (data.templates().isEmpty() ? "" : ", " + count(data.templates().size(), "item template") + ", "
+                            + count(data.items().size(), "placed item"))
                     + ", no problems");
             return VALID;
         } catch (WorldDataException e) {

@@ -77,7 +77,7 @@ class ValidateTest {
                         + "line 5 (or mark this exit {to: shop, oneWay: true})",
                 rooms + ":4: exit 'up' leads to unknown room 'town:roof'",
                 rooms + ":5: a room is missing 'description'",
-                rooms + ":7: unknown key 'descripton' in a room; allowed keys: id, name, description, exits, tags, properties",
+                rooms + ":7: unknown key 'descripton' in a room; allowed keys: id, name, description, exits, tags, properties, items",
                 "world-data: 4 problems");
     }
 

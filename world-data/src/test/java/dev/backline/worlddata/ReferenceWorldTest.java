@@ -2,6 +2,7 @@ package dev.backline.worlddata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.backline.content.ItemTemplateData;
 import dev.backline.content.RoomData;
 import dev.backline.content.WorldData;
 import dev.backline.content.WorldDataLoader;
@@ -65,5 +66,23 @@ class ReferenceWorldTest {
             assertThat(room.description().strip().split("(?<=[.!?])\\s+"))
                     .as("sentences in the description of %s", room.id()).hasSizeBetween(2, 4);
         }
+    }
+
+    @Test
+    void hasItemCataloguesWithInstrumentsAmpsGearAndConsumables() {
+        Set<String> catalogues = data.templates().stream().map(t -> t.id().namespace()).collect(Collectors.toSet());
+        assertThat(catalogues).containsExactlyInAnyOrder("instruments", "amps", "gear", "consumables");
+        for (ItemTemplateData template : data.templates()) {
+            assertThat(template.name()).as("name of %s, as players read it", template.id()).matches("(a|an|some) .+");
+            assertThat(template.description().strip().split("(?<=[.!?])\\s+"))
+                    .as("sentences in the description of %s", template.id()).hasSizeBetween(1, 3);
+        }
+    }
+
+    @Test
+    void aNewPlayerFindsAnInstrumentInTheStartRoom() {
+        assertThat(data.items()).filteredOn(i -> i.room().equals(data.startRoom()))
+                .extracting(i -> data.template(i.template()).orElseThrow().properties().get("slot"))
+                .as("equippable items in the start room").contains("hands");
     }
 }

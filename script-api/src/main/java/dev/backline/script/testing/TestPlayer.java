@@ -44,9 +44,12 @@ public final class TestPlayer implements PlayerChannel {
                 .filter(e -> requestId.equals(e.requestId())).toList());
     }
 
-    /** The text of the events a command caused, joined by new lines: handy for assertions. */
+    /**
+     * The text of the events a command caused, joined by new lines: handy for assertions. Events without
+     * text (a {@code stat_update}, say) add no empty lines.
+     */
     public String say(String text) {
-        return String.join("\n", send(text).stream().map(e -> e.text() == null ? "" : e.text()).toList());
+        return String.join("\n", send(text).stream().filter(e -> e.text() != null).map(OutboundEvent::text).toList());
     }
 
     public void leave() {

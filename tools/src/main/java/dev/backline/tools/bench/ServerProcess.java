@@ -1,0 +1,144 @@
+package dev.backline.tools.bench;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The real server ({@code dev.backline.server.Main}) in a child JVM started with this JVM's flags (so the
+ * same JIT set-up), on a free port, with every {@code BACKLINE_*} variable of ours removed and the given
+ * ones set. Its output goes to a log file; the last lines are kept for error messages.
+ */
+public final class ServerProcess implements AutoCloseable {
+    public static final String MAIN = "dev.backline.server.Main";
+    private static final Pattern UP = Pattern.compile("Backline is up on port (\\d+)");
+    private static final int KEPT_LINES = 60;
+
+    private final Process process;
+    private final Path log;
+    private final Deque<String> lastLines = new ArrayDeque<>();
+    private final CompletableFuture<Integer> port = new CompletableFuture<>();
+
+    private ServerProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /**
+     * Starts the server and waits until it listens.
+     *
+     * @param classpath the server's runtime class path
+     * @param workingDir the directory it runs in
+     * @param env       the {@code BACKLINE_*} settings (host and port are set here)
+     * @throws IllegalStateException with the server's last output when it does not come up
+     */
+    public static ServerProcess start(String classpath, Path workingDir, Map<String, String> env, Path log, Duration wait)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> !a.startsWith("-agentlib") && !a.startsWith("-javaagent") && !a.startsWith("-Xmx") && !a.startsWith("-Xms"))
+                .forEach(command::add);
+        command.addAll(List.of("-cp", classpath, MAIN));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(workingDir.toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("BACKLINE_"));
+        builder.environment().putAll(env);
+        builder.environment().put("BACKLINE_HOST", "127.0.0.1");
+        builder.environment().put("BACKLINE_PORT", "0");
+        ServerProcess server = new ServerProcess(builder.start(), log);
+        Thread.ofPlatform().daemon().name("server-output").start(server::copyOutput);
+        try {
+            server.port.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            server.close();
+            throw new IllegalStateException("the server did not come up within " + wait.toSeconds() + " s"
+                    + (e instanceof ExecutionException ? " (" + e.getCause().getMessage() + ")" : "") + "; its last output:\n"
+                    + server.tail());
+        }
+        return server;
+    }
+
+    private void copyOutput() {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+             BufferedWriter out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                out.write(line);
+                out.newLine();
+                out.flush();
+                synchronized (lastLines) {
+                    lastLines.addLast(line);
+                    if (lastLines.size() > KEPT_LINES) {
+                        lastLines.removeFirst();
+                    }
+                }
+                Matcher up = UP.matcher(line);
+                if (up.find()) {
+                    port.complete(Integer.parseInt(up.group(1)));
+                }
+            }
+        } catch (IOException e) {
+            // the process ended or the log cannot be written; what was read is kept
+        }
+        port.completeExceptionally(new IllegalStateException("it exited before coming up"));
+    }
+
+    public URI base() {
+        return URI.create("http://127.0.0.1:" + port.join());
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The server's last lines of output. */
+    public String tail() {
+        synchronized (lastLines) {
+            return String.join("\n", lastLines);
+        }
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** SIGTERM, as an operator stops it; SIGKILL if it is still running after the wait. */
+    public void stop(Duration wait) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Stops it the polite way, so its embedded PostgreSQL stops too (a SIGKILL would leave that running). */
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            try {
+                stop(Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

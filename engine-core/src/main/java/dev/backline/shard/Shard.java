@@ -75,7 +75,10 @@ public final class Shard {
         tick++;
         clock.advanceReal(tickPeriod);
         durableCommands.releaseSettled();
-        queue.drain(config.maxTasksPerTick(), this::runTask);
+        // Only what waited when the tick began: tasks that arrive meanwhile wait for the next tick, so under a
+        // load the world cannot keep up with, ticks stay ticks (timers fire, state is flushed) instead of one
+        // tick draining an endless stream.
+        queue.drain(Math.min(config.maxTasksPerTick(), queue.depth()), this::runTask);
         timers.fireDue(clock.nowMillis());
         events.drain();
         if (events.hasListeners("tick")) {

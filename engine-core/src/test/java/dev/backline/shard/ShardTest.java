@@ -50,6 +50,24 @@ class ShardTest {
     }
 
     @Test
+    void tasksSubmittedDuringATickWaitForTheNextSoATickAlwaysEnds() {
+        // A task that submits another stands for network threads feeding the queue as fast as it drains.
+        shard.submit(new WorldTask() {
+            @Override
+            public void run(Shard s) {
+                log.add("task at tick " + s.currentTick());
+                s.submit(this);
+            }
+        });
+
+        shard.tick();
+        assertThat(log).containsExactly("task at tick 1");
+        assertThat(shard.queueDepth()).isEqualTo(1);
+        shard.tick();
+        assertThat(log).containsExactly("task at tick 1", "task at tick 2");
+    }
+
+    @Test
     void aThrowingTaskIsCountedAndTheNextTaskStillRuns() {
         shard.submit(s -> {
             throw new IllegalStateException("broken task");

@@ -77,6 +77,8 @@ public record ReloadBenchmarkReport(Machine machine, Settings settings, List<Rel
     }
 
     static final long SWAP_TARGET_MILLIS = 250;
+    /** The server's tick rate: the benchmark starts it with the default. */
+    static final int TICK_RATE_HZ = 10;
 
     /** Works out the target figures from the measurements. */
     static Targets targets(List<Reload> reloads, Window during, LoadReport load) {
@@ -92,7 +94,10 @@ public record ReloadBenchmarkReport(Machine machine, Settings settings, List<Rel
             }
         }
         long disconnects = load.disconnects().values().stream().mapToLong(Long::longValue).sum();
-        long missed = during.overruns() + during.skippedTicks();
+        // A tick that never ends counts no overrun until it ends, so ticks short of the rate are missed too;
+        // skipped ticks are among those short, hence the larger of the two.
+        long shortfall = Math.max(0, Math.round(during.seconds() * TICK_RATE_HZ) - during.ticks() - 1);
+        long missed = during.overruns() + Math.max(during.skippedTicks(), shortfall);
         long p99 = nearestRank(swaps, 99);
         return new Targets(nearestRank(swaps, 50), p99, nearestRank(swaps, 100), nearestRank(builds, 50),
                 nearestRank(builds, 99), failed, disconnects, missed, !swaps.isEmpty() && p99 <= SWAP_TARGET_MILLIS,
@@ -141,7 +146,7 @@ public record ReloadBenchmarkReport(Machine machine, Settings settings, List<Rel
         b.append(String.format(Locale.ROOT, "build: p50 %d ms, p99 %d ms%n", targets.buildP50(), targets.buildP99()));
         b.append(String.format(Locale.ROOT, "failed reloads: %d  %s%n", targets.failedReloads(), verdict(targets.failedReloads() == 0)));
         b.append(String.format(Locale.ROOT, "disconnects: %d (target 0)  %s%n", targets.disconnects(), verdict(targets.disconnectsMet())));
-        b.append(String.format(Locale.ROOT, "missed ticks during reloads (overruns + skipped): %d (target 0)  %s%n",
+        b.append(String.format(Locale.ROOT, "missed ticks during reloads (overruns + skipped + ticks short of 10 Hz): %d (target 0)  %s%n",
                 targets.missedTicks(), verdict(targets.missedTicksMet())));
         return b.toString();
     }

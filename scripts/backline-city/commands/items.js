@@ -154,6 +154,8 @@ export const give = {
       ctx.reply(`${nameOf(target)} cannot carry any more.`, { refused: 'full' });
       return;
     }
+    // A hand-over between players is a trade: it must not be confirmed and then lost in a crash.
+    game.durable();
     if (item.entity.props.equipped) unequip(item);
     game.move(item.id, target.id);
     game.setProp(item.id, 'owner', target.id);

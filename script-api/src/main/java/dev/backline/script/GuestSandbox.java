@@ -2,11 +2,13 @@ package dev.backline.script;
 
 import dev.backline.world.Entity;
 import dev.backline.world.EntityId;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 
 /**
@@ -25,10 +27,14 @@ import org.graalvm.polyglot.Value;
 public final class GuestSandbox implements AutoCloseable {
     private final Context context;
     private final GuestData data;
+    private final String name;
+    private final Path root;
 
-    private GuestSandbox(Context context) {
+    private GuestSandbox(Context context, String name, Path root) {
         this.context = context;
         this.data = new GuestData(context);
+        this.name = name;
+        this.root = root;
     }
 
     /**
@@ -38,11 +44,30 @@ public final class GuestSandbox implements AutoCloseable {
     public static GuestSandbox open(Engine engine, String name, Path root) {
         Context context = ScriptSandbox.newContext(engine, name, root);
         ScriptSandbox.installConsole(context, name);
-        return new GuestSandbox(context);
+        return new GuestSandbox(context, name, root);
     }
 
     public Context context() {
         return context;
+    }
+
+    /**
+     * The module at {@code file} (a real path under the root) as code in this sandbox sees it: under the
+     * virtual directory {@code /<name>/}, like a pack's own modules.
+     */
+    public Source moduleSource(Path file) throws IOException {
+        return PackFileSystem.moduleSource(name, root, file);
+    }
+
+    /** The path code in this sandbox sees for {@code hostPath}, a real path under the root. */
+    public Path guestPath(Path hostPath) {
+        return PackFileSystem.guestRoot(name).resolve(root.relativize(hostPath).toString());
+    }
+
+    /** The real path of {@code guestPath} as code in this sandbox names it; a path outside it is returned as it is. */
+    public Path hostPath(Path guestPath) {
+        Path guestRoot = PackFileSystem.guestRoot(name);
+        return guestPath.startsWith(guestRoot) ? root.resolve(guestRoot.relativize(guestPath).toString()) : guestPath;
     }
 
     /** Plain Java data (maps, lists, strings, numbers, booleans, null) as real JavaScript objects and arrays. */

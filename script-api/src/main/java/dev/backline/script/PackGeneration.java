@@ -100,7 +100,7 @@ final class PackGeneration implements AutoCloseable {
     private void evaluate(Path entry) {
         Source source;
         try {
-            source = Source.newBuilder("js", entry.toFile()).mimeType("application/javascript+module").build();
+            source = PackFileSystem.moduleSource(manifest.name(), root, entry);
         } catch (IOException e) {
             throw new PackLoadException(entry + ": not readable: " + e.getMessage());
         }
@@ -186,7 +186,7 @@ final class PackGeneration implements AutoCloseable {
 
     /** A fault for an exception out of a guarded call; a call the watchdog stopped is a timeout however it surfaced. */
     private ScriptFault fault(String hook, PolyglotException e, Duration budget) {
-        ScriptFault fault = ScriptFault.of(manifest.name(), hook, e, root);
+        ScriptFault fault = ScriptFault.of(manifest.name(), hook, e, PackFileSystem.guestRoot(manifest.name()));
         ScriptWatchdog.StopReason stopped = env.watchdog().lastCallStopped();
         if (stopped == ScriptWatchdog.StopReason.MEMORY) {
             return fault.as(ScriptFault.Kind.RESOURCE, "was stopped because the server's memory was nearly exhausted "

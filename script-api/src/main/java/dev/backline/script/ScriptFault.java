@@ -33,13 +33,13 @@ public record ScriptFault(String pack, String file, int line, int column, String
         return location() + " in " + hook + ": " + message;
     }
 
-    static ScriptFault of(String pack, String hook, PolyglotException e, java.nio.file.Path packRoot) {
+    static ScriptFault of(String pack, String hook, PolyglotException e, java.nio.file.Path guestRoot) {
         SourceSection where = e.getSourceLocation() != null ? e.getSourceLocation() : firstScriptFrame(e);
         String file = null;
         int line = 0;
         int column = 0;
         if (where != null && where.getSource() != null) {
-            file = relativeName(where.getSource().getPath(), where.getSource().getName(), packRoot);
+            file = relativeName(where.getSource().getPath(), where.getSource().getName(), guestRoot);
             line = where.hasLines() ? where.getStartLine() : 0;
             column = where.hasColumns() ? where.getStartColumn() : 0;
         }
@@ -52,7 +52,7 @@ public record ScriptFault(String pack, String file, int line, int column, String
             if (frame.isGuestFrame() && frame.getSourceLocation() != null) {
                 SourceSection s = frame.getSourceLocation();
                 stack.append("  at ").append(frame.getRootName() == null || frame.getRootName().isEmpty() ? "<module>" : frame.getRootName())
-                        .append(" (").append(relativeName(s.getSource().getPath(), s.getSource().getName(), packRoot))
+                        .append(" (").append(relativeName(s.getSource().getPath(), s.getSource().getName(), guestRoot))
                         .append(':').append(s.hasLines() ? s.getStartLine() : 0).append(")\n");
             }
         }
@@ -82,11 +82,12 @@ public record ScriptFault(String pack, String file, int line, int column, String
         return new ScriptFault(pack, file, line, column, hook, newKind, newMessage, guestStack);
     }
 
-    private static String relativeName(String path, String name, java.nio.file.Path packRoot) {
-        if (path != null && packRoot != null) {
+    /** {@code path} relative to the pack, from the directory the pack's scripts see it as. */
+    private static String relativeName(String path, String name, java.nio.file.Path guestRoot) {
+        if (path != null && guestRoot != null) {
             java.nio.file.Path p = java.nio.file.Path.of(path);
-            if (p.startsWith(packRoot)) {
-                return packRoot.relativize(p).toString();
+            if (p.startsWith(guestRoot)) {
+                return guestRoot.relativize(p).toString();
             }
         }
         return name;

@@ -48,7 +48,7 @@ final class ScriptSandbox {
                 .allowCreateProcess(false)
                 .allowNativeAccess(false)
                 .allowEnvironmentAccess(EnvironmentAccess.NONE)
-                .allowIO(IOAccess.newBuilder().fileSystem(new PackFileSystem(packRoot)).build())
+                .allowIO(IOAccess.newBuilder().fileSystem(new PackFileSystem(pack, packRoot)).build())
                 .out(new LogStream(pack, Level.INFO))
                 .err(new LogStream(pack, Level.WARNING))
                 .option("js.esm-eval-returns-exports", "true")

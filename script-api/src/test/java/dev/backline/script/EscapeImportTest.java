@@ -45,7 +45,9 @@ class EscapeImportTest {
                   try { answer = 'loaded ' + JSON.stringify((await import(ctx.args, { with: { type: 'json' } })).default); }
                   catch (e) { answer = blocked(e); }
                   ctx.reply(answer);
-                }});""", "");
+                }});
+                pack.command({ name: 'whereami', help: 'Says where its module is.', run: (ctx) =>
+                  ctx.reply(import.meta.url + '\\n' + new Error('here').stack) });""", "");
         Files.writeString(probeDir.resolve("inner.js"), "export const inner = 'mine';\n");
         Files.writeString(probeDir.resolve("data.json"), "{\"mine\": true}\n");
         Files.createDirectories(probeDir.resolve("sub"));
@@ -94,6 +96,23 @@ class EscapeImportTest {
             assertThat(answer).startsWith("blocked: ").contains(reason)
                     .doesNotContain("loaded").doesNotContain("pack secret").doesNotContain("host secret");
             Bystander.assertCarriesOn(w, mallory);
+        }
+    }
+
+    @Test
+    void scriptsSeeTheirPackUnderAVirtualRootAndNeverTheHostsDirectories() throws IOException {
+        try (TestWorld w = world()) {
+            TestPlayer mallory = w.join("Mallory");
+
+            String answer = mallory.say("whereami");
+
+            assertThat(answer).startsWith("file:///" + ProbePack.NAME + "/main.js\n")
+                    .contains("/" + ProbePack.NAME + "/main.js:")
+                    .doesNotContain(scripts.toRealPath().toString()).doesNotContain(scripts.toString());
+            assertThat(importing(mallory, "imp", "/" + ProbePack.NAME + "/inner.js"))
+                    .as("the virtual root is the pack itself").isEqualTo("loaded {\"inner\":\"mine\"}");
+            assertThat(importing(mallory, "imp", "file://" + scripts.toRealPath() + "/" + ProbePack.NAME + "/inner.js"))
+                    .as("the real directory is not a way in either").startsWith("blocked: ").contains("is outside the pack");
         }
     }
 

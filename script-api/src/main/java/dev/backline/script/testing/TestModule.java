@@ -74,7 +74,7 @@ final class TestModule implements AutoCloseable {
                     .execute(host);
             Source source;
             try {
-                source = Source.newBuilder("js", file.toFile()).mimeType("application/javascript+module").build();
+                source = sandbox.moduleSource(file);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -109,13 +109,13 @@ final class TestModule implements AutoCloseable {
                     prelude.invokeMember("rethrow", state);
                 }
                 if (!state.getMember("done").asBoolean()) {
-                    return TestFailure.at(file, testFunction, "the test returned a promise that never settled "
-                            + "(there are no timers in the sandbox: use w.advance to let game time pass)");
+                    return onHost(TestFailure.at(sandbox.guestPath(file), testFunction, "the test returned a promise that never settled "
+                            + "(there are no timers in the sandbox: use w.advance to let game time pass)"));
                 }
             } catch (PolyglotException e) {
-                return TestFailure.of(e, file, root, run.expired() ? run.budget() : null, testFunction);
+                return onHost(TestFailure.of(e, sandbox.guestPath(file), sandbox.guestPath(root), run.expired() ? run.budget() : null, testFunction));
             } catch (IllegalArgumentException | IllegalStateException e) {
-                return TestFailure.at(file, testFunction, e.getMessage());
+                return onHost(TestFailure.at(sandbox.guestPath(file), testFunction, e.getMessage()));
             }
         }
         return facade.unseenFaults().stream().findFirst()
@@ -125,12 +125,17 @@ final class TestModule implements AutoCloseable {
                 .orElse(null);
     }
 
+    /** The failure with its file named on the host again: sources are named as the sandboxed code sees them. */
+    private TestFailure onHost(TestFailure failure) {
+        return new TestFailure(failure.message(), sandbox.hostPath(failure.file()), failure.line(), failure.column());
+    }
+
     private Value guarded(Duration limit, Supplier<Value> body) throws Failed {
         try (TestBudget.Run run = budget.start(sandbox.context(), limit)) {
             try {
                 return body.get();
             } catch (PolyglotException e) {
-                throw new Failed(TestFailure.of(e, file, root, run.expired() ? run.budget() : null, null));
+                throw new Failed(onHost(TestFailure.of(e, sandbox.guestPath(file), sandbox.guestPath(root), run.expired() ? run.budget() : null, null)));
             } catch (UncheckedIOException e) {
                 throw new Failed(TestFailure.at(file, "not readable: " + e.getCause().getMessage()));
             } catch (IllegalArgumentException | IllegalStateException e) {

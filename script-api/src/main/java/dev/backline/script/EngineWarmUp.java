@@ -12,6 +12,7 @@ import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import org.graalvm.polyglot.Context;
@@ -44,65 +45,92 @@ final class EngineWarmUp {
             "org.graalvm.polyglot.Context",                         // the polyglot API
             "org.graalvm.shadowed.com.ibm.icu.util.ULocale");       // ICU, for Intl, dates and collation
     private static final byte[] CLINIT = "<clinit>".getBytes(StandardCharsets.US_ASCII);
+    private static final String CACHE_FILE = "engine-classes.txt";
     private static boolean done;
 
     private EngineWarmUp() {
     }
 
-    /** Initialises the engine's classes (the first time) and runs the warm-up script on {@code engine}. */
-    static synchronized void run(Engine engine) {
+    /**
+     * Initialises the engine's classes (the first time) and runs the warm-up script on {@code engine}.
+     *
+     * @param cacheDir where the list of classes to initialise is kept between runs (finding them means reading
+     *                 every class file of the engine's jars, a second of start-up); null to find them every time
+     */
+    static synchronized void run(Engine engine, Path cacheDir) {
         if (!done) {
             long started = System.nanoTime();
-            int initialised = 0;
-            for (String anchor : ANCHORS) {
-                initialised += initialiseJarOf(anchor);
+            List<Path> jars = ANCHORS.stream().map(EngineWarmUp::jarOf).filter(Objects::nonNull).toList();
+            ClassListCache cache = cacheDir == null ? null : new ClassListCache(cacheDir.resolve(CACHE_FILE), jars);
+            List<String> names = cache == null ? null : cache.read();
+            boolean fromCache = names != null;
+            if (names == null) {
+                names = new ArrayList<>();
+                for (Path jar : jars) {
+                    names.addAll(classesWithInitialiser(jar));
+                }
+                if (cache != null) {
+                    cache.write(names);
+                }
             }
+            int initialised = initialise(names);
             done = true;
             LOG.log(Level.INFO, "script engine: initialised " + initialised + " engine classes in "
-                    + (System.nanoTime() - started) / 1_000_000 + " ms (so a script's stack overflow cannot break one)");
+                    + (System.nanoTime() - started) / 1_000_000 + " ms" + (fromCache ? " (list from the cache)" : "")
+                    + " (so a script's stack overflow cannot break one)");
         }
         warmUp(engine);
     }
 
-    private static int initialiseJarOf(String anchorName) {
-        ClassLoader loader = EngineWarmUp.class.getClassLoader();
+    private static Path jarOf(String anchorName) {
         Path jar;
         try {
-            CodeSource source = Class.forName(anchorName, false, loader).getProtectionDomain().getCodeSource();
+            CodeSource source = Class.forName(anchorName, false, EngineWarmUp.class.getClassLoader())
+                    .getProtectionDomain().getCodeSource();
             jar = source == null ? null : Path.of(source.getLocation().toURI());
         } catch (ClassNotFoundException | URISyntaxException | SecurityException e) {
             LOG.log(Level.WARNING, "script engine: cannot find the jar of " + anchorName + " to initialise: " + e);
-            return 0;
+            return null;
         }
         if (jar == null || !Files.isRegularFile(jar)) {
             LOG.log(Level.WARNING, "script engine: " + anchorName + " is not loaded from a jar; its classes are not initialised");
-            return 0;
+            return null;
         }
-        List<String> failed = new ArrayList<>();
-        int count = 0;
+        return jar;
+    }
+
+    private static List<String> classesWithInitialiser(Path jar) {
+        List<String> names = new ArrayList<>();
         try (JarFile file = new JarFile(jar.toFile())) {
             for (JarEntry entry : Collections.list(file.entries())) {
                 String name = entry.getName();
-                if (!name.endsWith(".class") || name.startsWith("META-INF/") || name.endsWith("module-info.class")
-                        || !hasStaticInitialiser(file, entry)) {
-                    continue;
-                }
-                String className = name.substring(0, name.length() - ".class".length()).replace('/', '.');
-                try {
-                    Class.forName(className, true, loader);
-                    count++;
-                } catch (ClassNotFoundException | LinkageError | AssertionError e) {
-                    // A class that cannot be initialised here cannot be initialised by a script either: it
-                    // needs a module export this JVM lacks, or (with -ea) asserts a debugging mode is on.
-                    failed.add(className + " (" + e + ")");
+                if (name.endsWith(".class") && !name.startsWith("META-INF/") && !name.endsWith("module-info.class")
+                        && hasStaticInitialiser(file, entry)) {
+                    names.add(name.substring(0, name.length() - ".class".length()).replace('/', '.'));
                 }
             }
         } catch (IOException e) {
             LOG.log(Level.WARNING, "script engine: cannot read " + jar + ": " + e);
         }
+        return names;
+    }
+
+    private static int initialise(List<String> classNames) {
+        ClassLoader loader = EngineWarmUp.class.getClassLoader();
+        List<String> failed = new ArrayList<>();
+        int count = 0;
+        for (String className : classNames) {
+            try {
+                Class.forName(className, true, loader);
+                count++;
+            } catch (ClassNotFoundException | LinkageError | AssertionError e) {
+                // A class that cannot be initialised here cannot be initialised by a script either: it needs a
+                // module export this JVM lacks, or (with -ea) asserts a debugging mode is on.
+                failed.add(className + " (" + e + ")");
+            }
+        }
         if (!failed.isEmpty()) {
-            LOG.log(Level.DEBUG, "script engine: " + failed.size() + " classes of " + jar.getFileName()
-                    + " cannot be initialised on this JVM: " + failed);
+            LOG.log(Level.DEBUG, "script engine: " + failed.size() + " engine classes cannot be initialised on this JVM: " + failed);
         }
         return count;
     }

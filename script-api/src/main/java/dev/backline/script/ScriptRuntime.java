@@ -80,13 +80,21 @@ public final class ScriptRuntime implements AutoCloseable {
 
     /** A polyglot engine configured for pack contexts (CONSTRAINED sandbox policy), warmed up ({@link EngineWarmUp}). */
     public static Engine newEngine() {
+        return newEngine(null);
+    }
+
+    /**
+     * {@link #newEngine()}, keeping what the warm-up works out from the engine's jars under {@code cacheDir}
+     * (null: nowhere) so the next start of the process is a second faster.
+     */
+    public static Engine newEngine(Path cacheDir) {
         Engine engine = Engine.newBuilder("js")
                 .sandbox(SandboxPolicy.CONSTRAINED)
                 .option("engine.WarnInterpreterOnly", "false")
                 .out(new LogStream("engine", Level.INFO))
                 .err(new LogStream("engine", Level.WARNING))
                 .build();
-        EngineWarmUp.run(engine);
+        EngineWarmUp.run(engine, cacheDir);
         return engine;
     }
 

@@ -63,7 +63,8 @@ final class ScriptWatchdog implements AutoCloseable {
         if (cpuTimeSupported && !THREADS.isThreadCpuTimeEnabled()) {
             THREADS.setThreadCpuTimeEnabled(true);
         }
-        thread = Thread.ofPlatform().name("script-watchdog").daemon(true).unstarted(this::watch);
+        // As high as the world thread it watches: a busy CPU must not delay stopping a runaway script.
+        thread = Thread.ofPlatform().name("script-watchdog").daemon(true).priority(Thread.MAX_PRIORITY).unstarted(this::watch);
         thread.start();
     }
 

@@ -16,7 +16,14 @@ public final class ApiErrors {
     /** Registers the error handlers on a routing. */
     public static void install(HttpRouting.Builder routing) {
         routing.error(ApiException.class, (req, res, e) -> JsonBody.sendError(res, e.status(), e.getMessage()))
-                .error(HttpException.class, (req, res, e) -> JsonBody.sendError(res, e.status(), e.getMessage()))
+                .error(HttpException.class, (req, res, e) -> {
+                    // The static content service answers a matching ETag by throwing 304, which must have no body.
+                    if (e.status().code() == Status.NOT_MODIFIED_304.code()) {
+                        res.status(e.status()).send();
+                    } else {
+                        JsonBody.sendError(res, e.status(), e.getMessage());
+                    }
+                })
                 .error(RuntimeException.class, (req, res, e) -> {
                     LOG.log(Level.ERROR, "HTTP " + req.prologue().method().text() + " " + req.path().path()
                             + " failed: " + e, e);

@@ -124,6 +124,8 @@ interface TestWorld {
   entity(id: EntityId): EntityView | null;
   /** @returns what `id` holds, optionally only of one kind. @throws TypeError for a malformed id. @since 1 */
   contents(id: EntityId, kind?: string): EntityView[];
+  /** @returns a value of a pack's state store (what `game.state` reads; default: the pack under test), or null. @since 1 */
+  state(key: string, pack?: string): Plain;
   /** Sets a property to arrange a test; `null` removes it. @throws Error if there is no such entity. @since 1 */
   setProp(id: EntityId, key: string, value: Plain): void;
   /** Moves an entity (its `roomExit`/`roomEnter` handlers run at once). @throws Error if either does not exist. @since 1 */

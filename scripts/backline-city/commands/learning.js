@@ -62,7 +62,7 @@ function begin(ctx, skill, method, hours) {
     return;
   }
   const prior = sessionHours(ctx.player);
-  changeVitals(ctx.player, { energy: -energy, cash: -cash });
+  changeVitals(ctx.player, { energy: -energy, cash: -cash }, method ? `lessons:${method}` : 'practice');
   const what = `${t.doing} ${skill}`;
   const busy = startActivity(ctx.player, {
     kind: 'learning', hours, doing: what,

@@ -70,7 +70,7 @@ function consume(key, { verb, doing, others }) {
       ctx.reply(`That costs $${table.price} and you have $${vital(ctx.player, 'cash')}.`, { refused: 'cash' });
       return;
     }
-    const applied = changeVitals(ctx.player, { ...table.change, cash: -table.price });
+    const applied = changeVitals(ctx.player, { ...table.change, cash: -table.price }, key);
     ctx.reply(`You ${doing} ($${table.price}). ${describeChanges(Object.fromEntries(Object.entries(applied).filter(([k]) => k !== 'cash')))}`.trim(),
       { [key]: true, ...applied });
     if (table.effect) addEffect(ctx.player, table.effect);

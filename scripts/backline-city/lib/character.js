@@ -3,6 +3,7 @@
 // data/character.json and data/skills.json.
 import { CHARACTER, SKILLS } from './data.js';
 import { activeModifiers, apply, round1 } from './modifiers.js';
+import { open, post } from './ledger.js';
 
 // Reading an entity copies all its properties across the script boundary, which is the main cost of
 // these rules when scripts run interpreted: read the player once per rule and pass it on.
@@ -24,7 +25,9 @@ export function character(id) {
   const me = game.entity(id);
   if (!me) return null;
   complete(me, 'stats', CHARACTER.stats, (k) => CHARACTER.stats[k].start);
+  const newAccount = me.props.vitals?.cash === undefined;
   complete(me, 'vitals', CHARACTER.vitals, (k) => CHARACTER.vitals[k].start);
+  if (newAccount) open(id, 'starting cash');
   complete(me, 'skills', SKILLS.skills, () => ({ level: SKILLS.startLevel, xp: 0 }));
   return me;
 }
@@ -47,15 +50,22 @@ export function maxOf(player, vital, modifiers = activeModifiers(player)) {
 
 /**
  * Changes vitals by the given amounts, kept within their bounds, and returns what actually changed
- * (`{energy: -24}`). Cash never goes below zero: check the price first.
+ * (`{energy: -24}`). Cash never goes below zero: check the price first. Cash is booked in the ledger
+ * (lib/ledger.js) with `reason`.
  */
-export function changeVitals(id, deltas) {
+export function changeVitals(id, deltas, reason = 'unspecified') {
   const me = character(id);
   const modifiers = activeModifiers(me);
-  const vitals = { ...me.props.vitals };
   const applied = {};
+  // Cash goes through the ledger, which books every change with its reason.
+  if (deltas.cash) {
+    const entry = post(id, Math.max(deltas.cash, -me.props.vitals.cash), reason);
+    if (entry) applied.cash = entry.amount;
+    me.props.vitals = game.entity(id).props.vitals;
+  }
+  const vitals = { ...me.props.vitals };
   for (const [key, delta] of Object.entries(deltas)) {
-    if (!delta) continue;
+    if (!delta || key === 'cash') continue;
     const def = CHARACTER.vitals[key];
     const before = vitals[key];
     const after = round1(Math.min(maxOf(me, key, modifiers), Math.max(def.min, before + delta)));

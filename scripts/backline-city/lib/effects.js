@@ -67,7 +67,7 @@ export function addEffect(id, effect, { magnitude = 1, text } = {}) {
     result = 'refreshed';
   }
   game.setProp(id, 'effects', effects);
-  if (result === 'started' && def.onStart) changeVitals(id, scaled(def.onStart, magnitude));
+  if (result === 'started' && def.onStart) changeVitals(id, scaled(def.onStart, magnitude), `effect:${effect}`);
   const shown = effects[effect];
   const suffix = result === 'started' ? '' : ` (${def.name}${shown.magnitude > 1 ? ` ×${shown.magnitude}` : ''}, `
     + `${formatDuration(shown.until - now)} left)`;
@@ -109,7 +109,7 @@ export function processEffects(id) {
         next += step;
       }
       if (ticks > 0) {
-        changeVitals(id, scaled(def.perTick, e.magnitude * ticks));
+        changeVitals(id, scaled(def.perTick, e.magnitude * ticks), `effect:${effect}`);
         effects[effect] = { ...e, nextTick: next };
         changed = true;
       }

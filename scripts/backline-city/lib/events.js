@@ -63,7 +63,7 @@ function rolled(range) {
 
 function fire(id, event) {
   const deltas = Object.fromEntries(Object.entries(event.change ?? {}).map(([k, v]) => [k, rolled(v)]));
-  const applied = changeVitals(id, deltas);
+  const applied = changeVitals(id, deltas, `event:${event.id}`);
   const fill = (text) => text
     .replace('{cash}', `$${applied.cash ?? 0}`)
     .replace('{name}', nameOf(game.entity(id)));

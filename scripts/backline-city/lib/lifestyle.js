@@ -20,7 +20,7 @@ export function describeChanges(applied) {
 function hourly(key, { done, stopped }) {
   return {
     step(id, busy, from, to) {
-      changeVitals(id, scaled(LIFESTYLE[key].perHour, to - from));
+      changeVitals(id, scaled(LIFESTYLE[key].perHour, to - from), key === 'work' ? 'wages' : key);
     },
     finish(id, busy, hours, wasStopped) {
       const before = busy.data.before ?? {};

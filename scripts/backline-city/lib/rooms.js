@@ -1,5 +1,6 @@
 // Reading rooms and describing them to players.
 import { listing, nameOf } from './text.js';
+import { roomDescription } from './daylight.js';
 
 export const DIRECTIONS = ['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest',
                            'up', 'down', 'in', 'out'];
@@ -44,19 +45,23 @@ export function showRoom(playerId) {
     .filter((p) => p.id !== playerId && game.isOnline(p.id))
     .map((p) => ({ id: p.id, name: nameOf(p) }));
   const things = game.contents(room.id)
-    .filter((e) => e.kind !== 'player' && e.kind !== 'room')
+    .filter((e) => e.kind !== 'player' && e.kind !== 'room' && e.kind !== 'npc')
     .map((e) => ({ id: e.id, kind: e.kind, name: nameOf(e) }));
-  const lines = [room.props.name, (room.props.description ?? '').trim()];
+  const npcs = game.contents(room.id, 'npc').map((e) => ({ id: e.id, name: nameOf(e) }));
+  const description = roomDescription(room); // the `night` text after dusk, where a room has one
+  const lines = [room.props.name, description];
   lines.push(exits.length > 0 ? `Exits: ${exits.map((e) => e.dir).join(', ')}.` : 'There is no way out.');
   if (others.length > 0) lines.push(`Here: ${listing(others.map((p) => p.name))}.`);
+  if (npcs.length > 0) lines.push(`${listing(npcs.map((n) => n.name))} ${npcs.length === 1 ? 'is' : 'are'} here.`);
   if (things.length > 0) lines.push(`You see ${listing(things.map((t) => t.name))}.`);
   game.send(playerId, 'room', lines.join('\n'), {
     id: room.id,
     name: room.props.name,
     zone: room.props.zone ?? null,
-    description: (room.props.description ?? '').trim(),
+    description,
     exits,
     players: others,
+    npcs,
     items: things,
   });
 }

@@ -5,7 +5,8 @@ import { START } from './places.js';
 export default (t) => {
   t.test('joining shows the welcome, then the start room, then the whole character', (w) => {
     const ann = w.join('Ann');
-    w.expect(ann.events().map((e) => e.type)).toEqual(['welcome', 'room', 'stat_update']);
+    // The living world's clock and quest list follow (lib/living-world.js).
+    w.expect(ann.events().map((e) => e.type)).toEqual(['welcome', 'room', 'stat_update', 'clock', 'quests']);
     w.expect(ann.last('stat_update').payload).toMatchObject({ energy: 100, burnout: 0, skills: { guitar: { level: 1, xp: 0 } } });
     const room = ann.last('room');
     w.expect(room.text).toMatch(/^Station Plaza\n/);

@@ -82,6 +82,11 @@ public final class PackStates {
         return values == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
+    /** The packs that hold state, sorted by name. */
+    public Set<String> packs() {
+        return Collections.unmodifiableSet(new java.util.TreeSet<>(byPack.keySet()));
+    }
+
     /** How many values all packs hold together. */
     public int size() {
         return byPack.values().stream().mapToInt(Map::size).sum();

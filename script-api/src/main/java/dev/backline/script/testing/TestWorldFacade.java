@@ -8,6 +8,7 @@ import dev.backline.session.OutboundEvent;
 import dev.backline.world.Entity;
 import dev.backline.world.EntityId;
 import dev.backline.world.EntitySpec;
+import dev.backline.world.PackStateKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -157,6 +158,14 @@ public final class TestWorldFacade {
     public Object entity(Value id) {
         EntityId eid = GuestSandbox.entityId(id, "w.entity", "id");
         return world.shard().world().find(eid).map(e -> sandbox.toGuest(GuestSandbox.entityView(e))).orElse(null);
+    }
+
+    /** A value of a pack's state store (default: the pack under test), or null: what {@code game.state} reads. */
+    @Export
+    public Object state(Value key, Value packName) {
+        String k = GuestSandbox.string(key, "w.state", "key");
+        String name = packName == null || packName.isNull() ? pack : GuestSandbox.string(packName, "w.state", "pack");
+        return world.shard().packStates().get(PackStateKey.of(name, k)).map(sandbox::toGuest).orElse(null);
     }
 
     @Export

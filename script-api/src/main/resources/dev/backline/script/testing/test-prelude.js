@@ -281,6 +281,7 @@
       now: () => h.now(),
       entity: (id) => h.entity(id),
       contents: (id, kind) => h.contents(id, kind ?? null),
+      state: (key, pack) => h.state(key, pack ?? null),
       setProp: (id, key, value) => h.setProp(id, key, value),
       move: (id, to) => h.move(id, to ?? null),
       spawn: (spec) => h.spawn(spec),

@@ -130,6 +130,33 @@ interface Pack {
    * @since 1
    */
   timer(name: string, handler: (data: Plain) => void): void;
+  /**
+   * Declares a tunable: a named value live-ops may change while the game runs (`PUT /admin/tunables/...`),
+   * validated against its type and range, effective from the next tick, revertible. A `boolean` tunable is a
+   * feature flag. Read it with `game.tunable(name)` where it is used (not once at load time), so a change
+   * counts at once. Values set by live-ops survive reloads that still declare the tunable with a type and
+   * range that accept them.
+   * @example pack.tunable('xpRate', { type: 'number', default: 1, min: 0, max: 10, help: 'XP multiplier' });
+   * @throws Error if the name is malformed or already declared, the type is unknown, or the default does not fit
+   * @since 1
+   */
+  tunable(name: string, spec: TunableSpec): void;
+}
+
+/** The declaration of a tunable (`pack.tunable`). */
+interface TunableSpec {
+  /** `number` (any finite number), `integer` (whole), `boolean` (a feature flag) or `string`. */
+  type: 'number' | 'integer' | 'boolean' | 'string';
+  /** The value until live-ops change it; must fit the type, range and options. */
+  default: number | boolean | string;
+  /** Lowest value (number, integer). */
+  min?: number;
+  /** Highest value (number, integer). */
+  max?: number;
+  /** The only values a string may take. */
+  options?: string[];
+  /** What it does, for live-ops. */
+  help?: string;
 }
 
 /** Options of `game.toRoom`. */
@@ -207,7 +234,36 @@ interface Game {
    * @since 1
    */
   state(key: string): Plain;
-  /** Stores plain data in the pack's state store; `null` removes the key. @throws Error if the key is empty or longer than 128 characters, or the value is not plain data. @since 1 */
+  /**
+   * The current value of a tunable this pack declared with `pack.tunable`: its default until live-ops change
+   * it. Changes take effect between ticks, so one handler sees one value.
+   * @throws Error if the pack declares no tunable of that name
+   * @since 1
+   */
+  tunable(name: string): number | boolean | string;
+  /**
+   * What the account playing this character may do beyond playing, for commands meant for game masters:
+   * `'player'`, `'gm'` or `'admin'` (an admin may do what a GM may). Set by the server from the account when
+   * the player connects; scripts cannot change it.
+   * @returns the role, or null if the player is not connected
+   * @throws Error if `player` is not an entity id
+   * @since 1
+   */
+  role(player: EntityId): 'player' | 'gm' | 'admin' | null;
+  /**
+   * Records an action of consequence, such as a game master's command, in the server's audit log (queryable
+   * with `GET /admin/audit`): who did it (usually `ctx.player`), a dotted action name (stored as
+   * `<pack>/<action>`), what it was done to, and plain-data details, e.g. `{before, after}`.
+   * @example game.audit(ctx.player, 'gm.teleport', target, { from, to });
+   * @throws Error if actor or action is not a non-empty string, or details is not plain data
+   * @since 1
+   */
+  audit(actor: string, action: string, subject?: string | null, details?: { [key: string]: Plain }): void;
+  /**
+   * Stores plain data in the pack's state store; `null` removes the key. An object stored under the key
+   * `"world"` is public: `GET /api/world` shows its fields (with the engine's clock) to anyone.
+   * @throws Error if the key is empty or longer than 128 characters, or the value is not plain data. @since 1
+   */
   setState(key: string, value: Plain): void;
   /**
    * Marks the running command's effects as of real value (a purchase, a trade): once the handler returns,

@@ -16,6 +16,7 @@ import java.util.Set;
  */
 public final class Sessions {
     private final Map<EntityId, PlayerChannel> online = new LinkedHashMap<>();
+    private final Map<EntityId, String> roles = new LinkedHashMap<>();
     // Closed for being slow but still bound until their disconnect task arrives: sending to them again
     // would close them again and count them twice.
     private final Set<PlayerChannel> closedAsSlow = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -40,7 +41,28 @@ public final class Sessions {
             return false;
         }
         closedAsSlow.remove(channel);
+        roles.remove(player);
         return true;
+    }
+
+    /**
+     * Records what the connected player may do beyond playing ({@code player}, {@code gm}, {@code admin}; the
+     * server sets it from the account at connect). Scripts read it with {@code game.role(player)}.
+     */
+    public void setRole(EntityId player, String role) {
+        if (online.containsKey(player)) {
+            roles.put(player, role);
+        }
+    }
+
+    /** The role of a connected player, or empty if they are not connected or have none. */
+    public Optional<String> role(EntityId player) {
+        return Optional.ofNullable(roles.get(player));
+    }
+
+    /** The channel a player is bound to, if connected. */
+    public Optional<PlayerChannel> channel(EntityId player) {
+        return Optional.ofNullable(online.get(player));
     }
 
     public boolean isOnline(EntityId player) {

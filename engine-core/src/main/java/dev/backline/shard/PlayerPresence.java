@@ -9,7 +9,9 @@ import dev.backline.world.Entity;
 import dev.backline.world.EntityId;
 import dev.backline.world.EntitySpec;
 import dev.backline.world.World;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,6 +36,23 @@ public final class PlayerPresence {
     }
 
     /** Where new players appear (and returning ones whose last room is gone). */
+    /**
+     * Who is connected and where, as plain data: {@code {id, name, room}} per player, in connection order.
+     * World thread only.
+     */
+    public List<Map<String, Object>> online() {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (EntityId id : sessions.online()) {
+            Entity e = world.get(id);
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("id", id.value());
+            v.put("name", e.property("name"));
+            v.put("room", e.container().map(EntityId::value).orElse(null));
+            list.add(v);
+        }
+        return list;
+    }
+
     public void setStartRoom(EntityId room) {
         if (!world.exists(room)) {
             throw new IllegalArgumentException("start room '" + room + "' does not exist");
@@ -87,6 +106,20 @@ public final class PlayerPresence {
             world.setProperty(player, LAST_ROOM, room.value());
             world.move(player, null);
         });
+    }
+
+    /**
+     * Ends a player's connection with {@code code} (e.g. {@code kicked}) and takes them out of the world now,
+     * as a disconnect does; false if they are not connected.
+     */
+    public boolean kick(EntityId player, String code, String reason) {
+        PlayerChannel channel = sessions.channel(player).orElse(null);
+        if (channel == null) {
+            return false;
+        }
+        channel.close(code, reason);
+        disconnect(player, channel);
+        return true;
     }
 
     private EntityId returnRoom(Entity entity) {

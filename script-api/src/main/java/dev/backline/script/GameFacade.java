@@ -31,14 +31,19 @@ public final class GameFacade {
     private final GuestData data;
     private final TimerScheduler timers;
     private final PackStateStore state;
+    private final Tunables tunables;
+    private final ScriptAudit audit;
     private volatile boolean worldOpen;
 
-    GameFacade(Shard shard, String pack, GuestData data, TimerScheduler timers, PackStateStore state) {
+    GameFacade(Shard shard, String pack, GuestData data, TimerScheduler timers, PackStateStore state, Tunables tunables,
+               ScriptAudit audit) {
         this.shard = shard;
         this.pack = pack;
         this.data = data;
         this.timers = timers;
         this.state = state;
+        this.tunables = tunables;
+        this.audit = audit;
     }
 
     /**
@@ -195,16 +200,7 @@ public final class GameFacade {
     @Export
     public Object online() {
         requireWorld("game.online");
-        List<Object> list = new ArrayList<>();
-        for (EntityId id : shard.sessions().online()) {
-            Entity e = shard.world().get(id);
-            Map<String, Object> v = new LinkedHashMap<>();
-            v.put("id", id.value());
-            v.put("name", e.property("name"));
-            v.put("room", e.container().map(EntityId::value).orElse(null));
-            list.add(v);
-        }
-        return data.toGuest(list);
+        return data.toGuest(shard.presence().online());
     }
 
     @Export
@@ -246,6 +242,47 @@ public final class GameFacade {
     public Object state(Value key) {
         requireWorld("game.state");
         return data.toGuest(state.get(Args.string(key, "game.state", "key")));
+    }
+
+    /**
+     * {@code game.tunable(name)}: the current value of a tunable this pack declared with {@code pack.tunable};
+     * live-ops may change it between ticks.
+     */
+    @Export
+    public Object tunable(Value name) {
+        requireWorld("game.tunable");
+        return data.toGuest(tunables.value(pack, Args.string(name, "game.tunable", "name")));
+    }
+
+    /**
+     * {@code game.role(player)}: what the account playing this character may do beyond playing
+     * ({@code "player"}, {@code "gm"}, {@code "admin"}), or null if the player is not connected.
+     */
+    @Export
+    public String role(Value player) {
+        requireWorld("game.role");
+        return shard.sessions().role(Args.entityId(player, "game.role", "player")).orElse(null);
+    }
+
+    /**
+     * {@code game.audit(actor, action, subject, details)}: records an action of consequence (a game master's
+     * command) in the server's audit log, with who did it, a dotted action name, what it was done to, and
+     * plain-data details such as the values before and after. The action is stored as {@code <pack>/<action>}.
+     */
+    @Export
+    public void audit(Value actor, Value action, Value subject, Value details) {
+        requireWorld("game.audit");
+        String who = Args.string(actor, "game.audit", "actor");
+        String what = Args.string(action, "game.audit", "action");
+        String about = Args.optionalString(subject, "game.audit", "subject");
+        Object data = details == null || details.isNull() ? Map.of() : GuestData.toHost(details, "game.audit: details");
+        if (!(data instanceof Map<?, ?>)) {
+            throw new IllegalArgumentException("game.audit: details must be an object of plain data");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = (Map<String, Object>) data;
+        // Prefixed with the pack, so a script cannot pass its entries off as the engine's or another pack's.
+        audit.append(dev.backline.persist.AuditEntry.of(who, pack + "/" + what, about, map));
     }
 
     /** {@code game.setState(key, value)}: stores plain data in the pack's state store; null removes the key. */

@@ -5,5 +5,5 @@ import org.graalvm.polyglot.Engine;
 
 /** What every generation of every pack of one runtime shares. */
 record PackEnvironment(Engine engine, Shard shard, ScriptWatchdog watchdog, ScriptLimits limits, ScriptFaults faults,
-                       QuarantinePolicy quarantine) {
+                       QuarantinePolicy quarantine, Tunables tunables, ScriptAudit audit) {
 }

@@ -63,7 +63,8 @@ final class PackGeneration implements AutoCloseable {
         this.files = Map.copyOf(files);
         this.context = context;
         this.data = new GuestData(context);
-        this.game = new GameFacade(env.shard(), manifest.name(), data, slot, slot);
+        this.game = new GameFacade(env.shard(), manifest.name(), data, slot, slot, env.tunables(),
+                env.audit());
         Value line = ScriptSandbox.installConsole(context, manifest.name());
         this.prelude = context.eval(Source.newBuilder("js", PRELUDE, "backline-prelude.js").buildLiteral())
                 .execute(game, new HostBoundary(), data.toGuest(GuestData.limits()), line);
@@ -220,6 +221,7 @@ final class PackGeneration implements AutoCloseable {
             shard.commands().register(new CommandSpec(decl.name(), decl.aliases(), decl.help(), decl.usage(),
                     manifest.name(), inv -> runCommand(decl, inv)));
         }
+        env.tunables().declare(manifest.name(), registrar.tunables);
         registrar.handlers.forEach((event, fns) -> {
             for (Value fn : fns) {
                 subscriptions.add(shard.events().subscribe(event, e -> call("on " + event, fn, e.data())));

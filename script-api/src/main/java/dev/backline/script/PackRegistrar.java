@@ -32,6 +32,7 @@ public final class PackRegistrar {
     final Map<String, List<Value>> handlers = new LinkedHashMap<>();
     final Map<String, Value> timers = new LinkedHashMap<>();
     final List<RepeatDecl> repeats = new ArrayList<>();
+    final Map<String, TunableSpec> tunables = new LinkedHashMap<>();
     private boolean open = true;
     private int count;
 
@@ -98,6 +99,28 @@ public final class PackRegistrar {
             throw new IllegalArgumentException("pack.timer: '" + n + "' is already registered in pack " + pack);
         }
         timers.put(n, Args.function(handler, "pack.timer '" + n + "'", "handler"));
+    }
+
+    /**
+     * {@code pack.tunable(name, {type, default, min?, max?, options?, help?})}: a value live-ops may change at run
+     * time, read with {@code game.tunable(name)}.
+     */
+    @Export
+    public void tunable(Value name, Value spec) {
+        requireOpen("pack.tunable");
+        String n = Args.string(name, "pack.tunable", "name");
+        if (spec == null || !spec.hasMembers() || spec.canExecute()) {
+            throw Args.error("pack.tunable", "spec", "an object like {type: 'number', default: 1, min: 0, max: 10}", spec);
+        }
+        Object host = GuestData.toHost(spec, "pack.tunable '" + n + "'");
+        if (!(host instanceof Map<?, ?> map)) {
+            throw Args.error("pack.tunable", "spec", "an object", spec);
+        }
+        @SuppressWarnings("unchecked")
+        TunableSpec declared = TunableSpec.of(n, (Map<String, Object>) map);
+        if (tunables.putIfAbsent(n, declared) != null) {
+            throw new IllegalArgumentException("pack.tunable: '" + n + "' is already declared in pack " + pack);
+        }
     }
 
     void close() {

@@ -46,12 +46,18 @@ public final class ScriptRuntime implements AutoCloseable {
     private final ArrayDeque<ReloadReport> audit = new ArrayDeque<>();
     private final List<Consumer<ReloadReport>> reportListeners = new CopyOnWriteArrayList<>();
     private final ExecutorService builder = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("pack-builder").daemon(true).factory());
+            // Below the world thread and the network: a reload may take longer, a tick may not (see WorldThread).
+            Thread.ofPlatform().name("pack-builder").daemon(true).priority(Thread.MIN_PRIORITY).factory());
 
     private ScriptRuntime(Shard shard, ScriptLimits limits, QuarantinePolicy quarantine, Engine engine, boolean ownsEngine) {
         this.shard = shard;
-        this.env = new PackEnvironment(engine, shard, new ScriptWatchdog(), limits, new ScriptFaults(), quarantine);
+        this.env = new PackEnvironment(engine, shard, new ScriptWatchdog(), limits, new ScriptFaults(), quarantine,
+                new Tunables(), new ScriptAudit());
         this.ownsEngine = ownsEngine;
+        // Scheduled tunable changes take effect between ticks, like every other change.
+        shard.afterEachTick(() -> env.tunables().applyDue(shard.clock().nowMillis())
+                .forEach(c -> LOG.log(Level.INFO, "scheduled change applied: tunable " + c.pack() + "/" + c.name()
+                        + " " + c.before() + " -> " + c.after())));
     }
 
     public static ScriptRuntime create(Shard shard, ScriptLimits limits) {
@@ -292,6 +298,19 @@ public final class ScriptRuntime implements AutoCloseable {
 
     public Map<String, LoadedPack> packs() {
         return Collections.unmodifiableMap(new java.util.TreeMap<>(packs));
+    }
+
+    /**
+     * Sends what scripts record with {@code game.audit} to {@code log}, which is called on the world thread and
+     * must not block (a {@code BufferedAuditLog}).
+     */
+    public void auditTo(dev.backline.persist.AuditLog log) {
+        env.audit().connect(log);
+    }
+
+    /** The packs' tunables: declared values and what live-ops set. */
+    public Tunables tunables() {
+        return env.tunables();
     }
 
     public ScriptFaults faults() {

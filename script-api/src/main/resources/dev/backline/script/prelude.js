@@ -118,11 +118,13 @@
     tag: ['id', 'tag', 'present'], move: ['id', 'to'], spawn: ['*spec'], remove: ['id'],
     send: ['player', 'type', 'text', '*payload'], toRoom: ['room', 'type', 'text', '*payload', '*except'],
     online: [], isOnline: ['player'], commands: [], after: ['delay', 'timer', '*data'], cancel: ['handle'],
-    state: ['key'], setState: ['key', '*value'], durable: [], log: ['message'],
+    state: ['key'], setState: ['key', '*value'], durable: [], log: ['message'], tunable: ['name'],
+    role: ['player'], audit: ['actor', 'action', 'subject', '*details'],
   };
   // A command spec carries its run function, so functions may cross inside it.
   const PACK_PARAMS = {
     command: ['**spec'], on: ['event', 'handler'], every: ['interval', 'handler'], timer: ['name', 'handler'],
+    tunable: ['name', '*spec'],
   };
   // Called all the time, take nothing and touch no more than a clock or the RNG: no copy, no stack probe.
   const DIRECT = ['now', 'tick', 'random'];
@@ -206,6 +208,9 @@
     cancel: (handle) => host.cancel(handle),
     state: (key) => host.state(key),
     setState: (key, value) => host.setState(key, value),
+    tunable: (name) => host.tunable(name),
+    role: (player) => host.role(player),
+    audit: (actor, action, subject, details) => host.audit(actor, action, subject, details),
     durable: () => host.durable(),
     log: (...parts) => host.log(line(parts)),
   });
@@ -225,6 +230,7 @@
         on: (event, handler) => registrar.on(event, handler),
         every: (interval, handler) => registrar.every(interval, handler),
         timer: (name, handler) => registrar.timer(name, handler),
+        tunable: (name, spec) => registrar.tunable(name, spec),
       });
     },
     callCommand(run, data) {

@@ -9,6 +9,8 @@ import dev.backline.server.health.HealthRoutes;
 import dev.backline.server.health.WorldGauge;
 import dev.backline.server.http.ApiErrors;
 import dev.backline.server.play.PlayEndpoint;
+import dev.backline.server.web.WebClient;
+import dev.backline.server.world.WorldRoutes;
 import dev.backline.shard.Shard;
 import dev.backline.shard.WorldThread;
 import io.helidon.webserver.WebServer;
@@ -56,15 +58,23 @@ public final class BacklineServer implements AutoCloseable {
      */
     public static BacklineServer start(ServerConfig config, Shard shard, WorldThread worldThread, AccountStore store,
                                        io.helidon.webserver.http.HttpService... more) {
-        AccountService accounts = AccountService.create(config.accounts(), store, Clock.systemUTC());
+        return start(config, shard, worldThread, AccountService.create(config.accounts(), store, Clock.systemUTC()), more);
+    }
+
+    /** Starts on an account service the caller shares with other services (the admin API checks roles with it). */
+    public static BacklineServer start(ServerConfig config, Shard shard, WorldThread worldThread, AccountService accounts,
+                                       io.helidon.webserver.http.HttpService... more) {
         WorldGauge gauge = WorldGauge.install(shard);
         PlayEndpoint play = PlayEndpoint.create(config.play(), shard, worldThread, accounts);
         HttpRouting.Builder routing = HttpRouting.builder()
                 .register(new AccountRoutes(accounts))
-                .register(new HealthRoutes(worldThread, gauge));
+                .register(new HealthRoutes(worldThread, gauge))
+                .register(new WorldRoutes(shard));
         for (io.helidon.webserver.http.HttpService service : more) {
             routing.register(service);
         }
+        // Last, so its fall-through for paths that are not files leaves every route above untouched.
+        routing.register("/", WebClient.service());
         ApiErrors.install(routing);
         WebServer webServer;
         try {
@@ -96,6 +106,16 @@ public final class BacklineServer implements AutoCloseable {
     /** The bound port (the real one when the config asked for port 0). */
     public int port() {
         return webServer.port();
+    }
+
+    /** Commands handed to the world since start (for {@code /metrics}). */
+    public long commandsQueued() {
+        return play.commandsQueued();
+    }
+
+    /** Commands refused with {@code rate_limited} since start (for {@code /metrics}). */
+    public long rateLimited() {
+        return play.rateLimited();
     }
 
     /** Open {@code /play} connections; one counts until its player's disconnect has been handed to the world. */

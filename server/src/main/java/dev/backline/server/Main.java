@@ -17,6 +17,17 @@ import dev.backline.script.ScriptRuntime;
 import dev.backline.server.account.postgres.PostgresAccountStore;
 import dev.backline.server.admin.AdminConfig;
 import dev.backline.server.admin.PackAdminRoutes;
+import dev.backline.server.admin.AccountAdminRoutes;
+import dev.backline.server.admin.AdminAuth;
+import dev.backline.server.admin.AuditRoutes;
+import dev.backline.server.admin.TunableRoutes;
+import dev.backline.server.admin.WorldAdminRoutes;
+import dev.backline.server.http.OpenApiRoute;
+import dev.backline.server.health.ReadinessRoutes;
+import dev.backline.server.metrics.ServerMetrics;
+import dev.backline.server.admin.postgres.PostgresAuditSearch;
+import dev.backline.server.account.AccountService;
+import dev.backline.server.config.ServerConfig;
 import dev.backline.server.admin.ReloadAuditTrail;
 import dev.backline.server.config.BacklineConfig;
 import dev.backline.server.config.GameConfig;
@@ -27,6 +38,7 @@ import dev.backline.shard.WorldThread;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.graalvm.polyglot.Engine;
@@ -99,9 +111,7 @@ public final class Main {
             LOG.log(Level.WARNING, "no admin token configured (BACKLINE_ADMIN_TOKEN); this run's token for /admin is "
                     + admin.token());
         }
-        BacklineServer server = BacklineServer.start(config.server(), game.shard(), world, PostgresAccountStore.create(game.database()),
-                new PackAdminRoutes(game.scripts(), admin),
-                new PersistenceRoutes(game.persistence(), game.database().description()));
+        BacklineServer server = serve(config.server().withAdmin(admin), game, world);
         PackWatcher watcher = config.game().watchFiles() ? PackWatcher.start(game.scripts()) : null;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.log(Level.INFO, "stopping");
@@ -113,6 +123,28 @@ public final class Main {
             game.close();
         }, "backline-shutdown"));
         LOG.log(Level.INFO, "Backline is up on port " + server.port() + " (data: " + config.dataDir() + ")");
+    }
+
+    /**
+     * Starts the server for a loaded game: accounts in its database, and the admin API (admin accounts or the
+     * bootstrap token of {@code config.admin()}, every request audited in the database).
+     */
+    public static BacklineServer serve(ServerConfig config, LoadedGame game, WorldThread world) {
+        AccountService accounts = AccountService.create(config.accounts(), PostgresAccountStore.create(game.database()),
+                Clock.systemUTC());
+        AdminAuth auth = AdminAuth.create(config.admin(), accounts, game.database().auditLog());
+        ServerMetrics metrics = ServerMetrics.create(game.shard(), game.scripts(), game.persistence());
+        BacklineServer server = BacklineServer.start(config, game.shard(), world, accounts, metrics,
+                new ReadinessRoutes(world, game.scripts(), game.database()),
+                new PackAdminRoutes(game.scripts(), auth),
+                new AccountAdminRoutes(accounts, auth),
+                new AuditRoutes(PostgresAuditSearch.create(game.database()), auth),
+                new TunableRoutes(game.scripts(), world, auth),
+                new WorldAdminRoutes(world, auth),
+                new OpenApiRoute(),
+                new PersistenceRoutes(game.persistence(), game.database().description()));
+        metrics.bind(server);
+        return server;
     }
 
     /**
@@ -129,7 +161,7 @@ public final class Main {
         GameConfig game = config.game();
         // Building and warming up the script engine takes seconds and needs nothing else: it runs while the
         // world data loads, the database starts and the world is restored.
-        CompletableFuture<Engine> engine = CompletableFuture.supplyAsync(ScriptRuntime::newEngine,
+        CompletableFuture<Engine> engine = CompletableFuture.supplyAsync(() -> ScriptRuntime.newEngine(config.dataDir().resolve("cache")),
                 task -> Thread.ofPlatform().name("script-engine-start").daemon(true).start(task));
         Database database;
         WorldData data;
@@ -202,6 +234,7 @@ public final class Main {
         }
         BufferedAuditLog audit = BufferedAuditLog.start(database.auditLog());
         ReloadAuditTrail.connect(scripts, audit);
+        scripts.auditTo(audit);
         return new LoadedGame(shard, scripts, database, persistence, audit);
     }
 

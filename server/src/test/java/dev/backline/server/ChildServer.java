@@ -52,7 +52,7 @@ final class ChildServer implements AutoCloseable {
         env.put("BACKLINE_DATA_DIR", dataDir.toString());
         env.put("BACKLINE_HOST", "127.0.0.1");
         env.put("BACKLINE_PORT", "0");
-        env.put("BACKLINE_PASSWORD_ITERATIONS", "1000");
+        env.put("BACKLINE_HASH_MEMORY_KIB", "256");
         env.put("BACKLINE_ADMIN_TOKEN", RunningGame.ADMIN_TOKEN);
         env.putAll(moreEnv);
         ChildServer child;

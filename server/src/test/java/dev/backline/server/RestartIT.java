@@ -21,6 +21,7 @@ import dev.backline.world.EntitySnapshot;
 import dev.backline.world.EntitySpec;
 import dev.backline.world.PackStateKey;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -50,11 +51,11 @@ class RestartIT {
             return new BacklineConfig(
                     defaults.server()
                             .withHttp(HttpConfig.defaults().withHost("127.0.0.1").withPort(0))
-                            .withAccounts(AccountsConfig.defaults().withPasswordIterations(1_000)),
+                            .withAccounts(AccountsConfig.defaults().withHashMemoryKib(256)),
                     defaults.shard(),
                     new GameConfig(RunningGame.REPO.resolve("world-data"), RunningGame.REPO.resolve("scripts"),
                             defaults.game().scriptLimits(), defaults.game().quarantine(), false),
-                    defaults.dataDir()).withDatabase(database);
+                    Path.of("target", "test-data")).withDatabase(database);
         }
 
         static Main.LoadedGame load(DatabaseConfig database) {

@@ -3,12 +3,9 @@ package dev.backline.server;
 import dev.backline.persist.postgres.DatabaseConfig;
 import dev.backline.persist.postgres.TestDatabase;
 import dev.backline.server.account.AccountsConfig;
-import dev.backline.server.account.postgres.PostgresAccountStore;
 import dev.backline.server.admin.AdminConfig;
-import dev.backline.server.admin.PackAdminRoutes;
 import dev.backline.server.config.BacklineConfig;
 import dev.backline.server.config.GameConfig;
-import dev.backline.server.health.PersistenceRoutes;
 import dev.backline.server.http.HttpConfig;
 import dev.backline.shard.WorldThread;
 import java.net.URI;
@@ -46,11 +43,12 @@ public final class RunningGame implements AutoCloseable {
         return new BacklineConfig(
                 defaults.server()
                         .withHttp(HttpConfig.defaults().withHost("127.0.0.1").withPort(0))
-                        .withAccounts(AccountsConfig.defaults().withPasswordIterations(1_000))
+                        .withAccounts(AccountsConfig.defaults().withHashMemoryKib(256))
                         .withAdmin(new AdminConfig(ADMIN_TOKEN)),
                 defaults.shard(),
                 new GameConfig(REPO.resolve("world-data"), scriptsDir, defaults.game().scriptLimits(), defaults.game().quarantine(), false),
-                defaults.dataDir())
+                // Under target/: the database is configured, but the engine keeps its warm-up cache in the data directory.
+                Path.of("target", "test-data"))
                 .withDatabase(database);
     }
 
@@ -58,9 +56,7 @@ public final class RunningGame implements AutoCloseable {
     public static RunningGame start(BacklineConfig config) {
         Main.LoadedGame game = Main.loadGame(config);
         WorldThread world = WorldThread.start(game.shard(), "game-world");
-        BacklineServer server = BacklineServer.start(config.server(), game.shard(), world, PostgresAccountStore.create(game.database()),
-                new PackAdminRoutes(game.scripts(), config.server().admin()),
-                new PersistenceRoutes(game.persistence(), game.database().description()));
+        BacklineServer server = Main.serve(config.server(), game, world);
         return new RunningGame(game, world, server);
     }
 

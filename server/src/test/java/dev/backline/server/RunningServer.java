@@ -41,11 +41,16 @@ public final class RunningServer implements AutoCloseable {
         return new RunningServer(shard, world, server, gate);
     }
 
-    /** The defaults, on a free loopback port, with cheap password hashing. */
+    /**
+     * The defaults, on a free loopback port, with cheap password hashing, and no reconnect grace period (a
+     * dropped player leaves at once; {@code ReconnectIT} turns it on).
+     */
     public static ServerConfig config() {
-        return ServerConfig.defaults()
+        ServerConfig defaults = ServerConfig.defaults();
+        return defaults
                 .withHttp(HttpConfig.defaults().withHost("127.0.0.1").withPort(0))
-                .withAccounts(AccountsConfig.defaults().withPasswordIterations(1_000));
+                .withAccounts(AccountsConfig.defaults().withHashMemoryKib(256))
+                .withPlay(defaults.play().withReconnectGrace(java.time.Duration.ZERO, 1));
     }
 
     public URI baseUri() {

@@ -51,6 +51,10 @@ class SchemaMigrationIT {
         TestDatabase.execute(config, "DROP TABLE pack_timers");
         TestDatabase.execute(config, "ALTER TABLE shard_states DROP COLUMN timers_through");
         TestDatabase.execute(config, "DELETE FROM databasechangelog WHERE id LIKE '002-%'");
+        TestDatabase.execute(config, "ALTER TABLE accounts DROP COLUMN role");
+        TestDatabase.execute(config, "DROP INDEX audit_log_actor_at");
+        TestDatabase.execute(config, "DROP INDEX audit_log_at");
+        TestDatabase.execute(config, "DELETE FROM databasechangelog WHERE id LIKE '003-%'");
         TestDatabase.execute(config, "UPDATE backline_schema SET version = 1");
         TestDatabase.execute(config, "INSERT INTO entities (id, kind, properties, saved_tick) VALUES ('city:bar', 'room', '{}', 9)");
         TestDatabase.execute(config, "INSERT INTO pack_states (pack, key, value, saved_tick) VALUES ('city', 'day', '3', 9)");
@@ -74,14 +78,14 @@ class SchemaMigrationIT {
         DatabaseConfig config = TestDatabase.fresh();
         Database.open(config, TestDatabase.unusedDataDir()).close();
         // As a database of an earlier build would be: the last changeset (and what it did) not yet applied.
-        TestDatabase.execute(config, "UPDATE backline_schema SET version = 1");
-        TestDatabase.execute(config, "DELETE FROM databasechangelog WHERE id = '002-version'");
+        TestDatabase.execute(config, "UPDATE backline_schema SET version = " + (SchemaMigration.VERSION - 1));
+        TestDatabase.execute(config, "DELETE FROM databasechangelog WHERE id = '00" + SchemaMigration.VERSION + "-version'");
 
         try (Database upgraded = Database.open(config, TestDatabase.unusedDataDir())) {
             assertThat(upgraded.worldStore().load().isEmpty()).isTrue();
         }
         assertThat(query(config, "SELECT version::text FROM backline_schema")).containsExactly(String.valueOf(SchemaMigration.VERSION));
-        assertThat(query(config, "SELECT count(*)::text FROM databasechangelog")).containsExactly("9");
+        assertThat(query(config, "SELECT count(*)::text FROM databasechangelog")).containsExactly("12");
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Issued login tokens: 32 random bytes, base64url, valid for a fixed time. The token → account map is a
+ * Issued login tokens: 32 random bytes, base64url, valid for a fixed time or until revoked (logout). The token → account map is a
  * Caffeine cache that drops each token when it expires (on the same clock the expiry is checked against) and
  * is bounded in size, so resolving a token on every connection never touches the database and the map
  * cannot grow without bound. Kept in memory: a restart logs everyone out (clients log in again).
@@ -57,6 +57,11 @@ final class LoginTokens {
             return Optional.empty();
         }
         return Optional.of(grant.account());
+    }
+
+    /** Forgets a token (logout); true if it was known. */
+    boolean revoke(String token) {
+        return grants.asMap().remove(token) != null;
     }
 
     /** Grants held now, expired ones dropped first. */

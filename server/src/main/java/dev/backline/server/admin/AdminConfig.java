@@ -4,7 +4,9 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The bearer token live-ops use on {@code /admin} until accounts with roles arrive. Without a configured
+ * The bootstrap bearer token for {@code /admin}: it makes the first admin account
+ * ({@code PUT /admin/accounts/{name}/role}) and stays a break-glass key; day to day, live-ops use the tokens
+ * of their own admin accounts, so the audit log names them. Without a configured
  * token ({@code null}) the server makes a random one at start-up and logs it once, so the admin API is
  * never open to anyone who merely finds it.
  */

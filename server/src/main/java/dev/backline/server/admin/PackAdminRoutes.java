@@ -34,13 +34,9 @@ public final class PackAdminRoutes implements HttpService {
     private final ScriptRuntime scripts;
     private final AdminAuth auth;
 
-    /** @param config with the token to require (see {@link AdminConfig#orGenerated()}) */
-    public PackAdminRoutes(ScriptRuntime scripts, AdminConfig config) {
-        if (config.token() == null) {
-            throw new IllegalArgumentException("the admin routes need a token");
-        }
+    public PackAdminRoutes(ScriptRuntime scripts, AdminAuth auth) {
         this.scripts = scripts;
-        this.auth = new AdminAuth(config);
+        this.auth = auth;
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.backline.server.http.HttpConfig;
 import dev.backline.script.QuarantinePolicy;
 import dev.backline.script.ScriptLimits;
 import dev.backline.server.play.PlayConfig;
+import dev.backline.server.play.RateLimits;
 import dev.backline.shard.ShardConfig;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigException;
@@ -193,8 +194,9 @@ public record BacklineConfig(ServerConfig server, ShardConfig shard, GameConfig 
 
     private static AccountsConfig accounts(ConfigReader r, AccountsConfig d) {
         return new AccountsConfig(
-                r.integer("accounts.password-iterations", d.passwordIterations(), 1, 10_000_000),
-                r.duration("accounts.token-ttl", d.tokenTtl(), Duration.ofMinutes(1), Duration.ofDays(365)));
+                r.integer("accounts.hash-memory-kib", d.hashMemoryKib(), 64, 1 << 20),
+                r.duration("accounts.token-ttl", d.tokenTtl(), Duration.ofMinutes(1), Duration.ofDays(365)),
+                r.integer("accounts.max-characters", d.maxCharacters(), 1, 100));
     }
 
     private static PlayConfig play(ConfigReader r, PlayConfig d) {
@@ -208,16 +210,33 @@ public record BacklineConfig(ServerConfig server, ShardConfig shard, GameConfig 
                 r.integer("play.outbox-capacity", d.outboxCapacity(), 1, 1_000_000),
                 r.integer("play.max-pending-commands", d.maxPendingCommands(), 1, 100_000),
                 r.duration("play.auth-timeout", d.authTimeout(), Duration.ofMillis(100), Duration.ofMinutes(10)),
-                r.duration("play.close-grace", d.closeGrace(), Duration.ofMillis(100), Duration.ofMinutes(1)));
+                r.duration("play.close-grace", d.closeGrace(), Duration.ofMillis(100), Duration.ofMinutes(1)),
+                rateLimits(r, d.rateLimits()),
+                r.duration("play.reconnect-grace", d.reconnectGrace(), Duration.ZERO, Duration.ofHours(1)),
+                r.integer("play.max-missed-events", d.maxMissedEvents(), 1, 100_000));
+    }
+
+    private static RateLimits rateLimits(ConfigReader r, RateLimits d) {
+        String verbs = r.string("play.chat-verbs", String.join(",", d.chatVerbs()));
+        return new RateLimits(
+                r.integer("play.session-burst", d.sessionBurst(), 1, 100_000),
+                r.integer("play.session-commands-per-second", d.sessionPerSecond(), 1, 100_000),
+                r.integer("play.address-burst", d.addressBurst(), 1, 10_000_000),
+                r.integer("play.address-commands-per-second", d.addressPerSecond(), 1, 10_000_000),
+                r.integer("play.chat-burst", d.chatBurst(), 1, 100_000),
+                r.integer("play.chat-per-minute", d.chatPerMinute(), 1, 1_000_000),
+                Set.of(verbs.split(",")));
     }
 
     private static final Map<String, Set<String>> KNOWN = Map.of(
             "http", Set.of("host", "port", "max-payload-bytes"),
             "shard", Set.of("tick-rate", "clock-ratio", "game-start", "seed", "queue-capacity",
                     "max-tasks-per-tick", "max-catch-up-ticks"),
-            "accounts", Set.of("password-iterations", "token-ttl"),
+            "accounts", Set.of("hash-memory-kib", "token-ttl", "max-characters"),
             "play", Set.of("max-frame-bytes", "transport-max-frame-bytes", "outbox-capacity",
-                    "max-pending-commands", "auth-timeout", "close-grace"),
+                    "max-pending-commands", "auth-timeout", "close-grace", "chat-verbs", "session-burst",
+                    "session-commands-per-second", "address-burst", "address-commands-per-second", "chat-burst",
+                    "chat-per-minute", "reconnect-grace", "max-missed-events"),
             "game", Set.of("world-dir", "scripts-dir", "script-call-budget", "script-load-budget", "watch-files",
                     "quarantine-faults", "quarantine-timeouts", "quarantine-window"),
             "admin", Set.of("token"),
@@ -252,10 +271,13 @@ public record BacklineConfig(ServerConfig server, ShardConfig shard, GameConfig 
         m.put("BACKLINE_CLOCK_RATIO", "shard.clock-ratio");
         m.put("BACKLINE_SEED", "shard.seed");
         m.put("BACKLINE_QUEUE_CAPACITY", "shard.queue-capacity");
-        m.put("BACKLINE_PASSWORD_ITERATIONS", "accounts.password-iterations");
+        m.put("BACKLINE_HASH_MEMORY_KIB", "accounts.hash-memory-kib");
+        m.put("BACKLINE_MAX_CHARACTERS", "accounts.max-characters");
         m.put("BACKLINE_TOKEN_TTL", "accounts.token-ttl");
         m.put("BACKLINE_MAX_FRAME_BYTES", "play.max-frame-bytes");
         m.put("BACKLINE_MAX_PENDING_COMMANDS", "play.max-pending-commands");
+        m.put("BACKLINE_ADDRESS_COMMANDS_PER_SECOND", "play.address-commands-per-second");
+        m.put("BACKLINE_RECONNECT_GRACE", "play.reconnect-grace");
         return Collections.unmodifiableMap(m);
     }
 }

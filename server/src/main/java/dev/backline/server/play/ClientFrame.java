@@ -6,8 +6,11 @@ import java.util.Objects;
 sealed interface ClientFrame {
     String id();
 
-    /** {@code {"v":1,"type":"auth","token":"..."}} */
-    record Auth(String id, String token) implements ClientFrame {
+    /**
+     * {@code {"v":1,"type":"auth","token":"...","character":"Alice"}}; without {@code character}, the account's
+     * first character.
+     */
+    record Auth(String id, String token, String character) implements ClientFrame {
         public Auth {
             Objects.requireNonNull(token, "token");
         }

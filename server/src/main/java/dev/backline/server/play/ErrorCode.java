@@ -17,7 +17,10 @@ public enum ErrorCode {
     UNAUTHORIZED,
     /** The message is larger than the configured maximum. */
     TOO_LARGE,
-    /** Too many of this session's commands are still waiting for the world. */
+    /**
+     * Too many of this session's commands are still waiting for the world, or the session (or its address)
+     * sends commands or chat faster than its token buckets allow.
+     */
     RATE_LIMITED,
     /** The world's queue is full. */
     SERVER_BUSY,

@@ -51,7 +51,8 @@ final class FrameCodec {
             throw badFrame("'type' must be a string", id);
         }
         return switch (type.textValue()) {
-            case "auth" -> new ClientFrame.Auth(id, string(node, "token", MAX_TOKEN, id));
+            case "auth" -> new ClientFrame.Auth(id, string(node, "token", MAX_TOKEN, id),
+                    node.has("character") ? string(node, "character", MAX_ID, id) : null);
             case "cmd" -> new ClientFrame.Command(id, string(node, "text", MAX_TEXT, id));
             case "ping" -> new ClientFrame.Ping(id);
             default -> throw new FrameException(ErrorCode.UNKNOWN_TYPE,

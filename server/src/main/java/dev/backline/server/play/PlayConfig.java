@@ -14,10 +14,30 @@ import java.util.Objects;
  * @param maxPendingCommands     commands of one session waiting in the world queue before {@code rate_limited}
  * @param authTimeout            how long a new socket may take to send its {@code auth} frame
  * @param closeGrace             how long a closing socket may take to finish before it is cut
+ * @param rateLimits             token-bucket limits on commands and chat
+ * @param reconnectGrace         how long a player whose connection dropped stays in the world for a reconnect
+ *                               (zero: they leave at once)
+ * @param maxMissedEvents        events kept for a player in the grace period (the newest; older ones are dropped)
  */
 public record PlayConfig(int maxFrameBytes, int transportMaxFrameBytes, int outboxCapacity,
-                         int maxPendingCommands, Duration authTimeout, Duration closeGrace) {
+                         int maxPendingCommands, Duration authTimeout, Duration closeGrace, RateLimits rateLimits,
+                         Duration reconnectGrace, int maxMissedEvents) {
+    static final Duration DEFAULT_GRACE = Duration.ofSeconds(60);
+    static final int DEFAULT_MISSED = 200;
+
+    /** With the default rate limits and reconnect grace. */
+    public PlayConfig(int maxFrameBytes, int transportMaxFrameBytes, int outboxCapacity, int maxPendingCommands,
+                      Duration authTimeout, Duration closeGrace) {
+        this(maxFrameBytes, transportMaxFrameBytes, outboxCapacity, maxPendingCommands, authTimeout, closeGrace,
+                RateLimits.defaults(), DEFAULT_GRACE, DEFAULT_MISSED);
+    }
+
     public PlayConfig {
+        Objects.requireNonNull(rateLimits, "rateLimits");
+        Objects.requireNonNull(reconnectGrace, "reconnectGrace");
+        if (reconnectGrace.isNegative() || maxMissedEvents < 1) {
+            throw new IllegalArgumentException("reconnect grace must not be negative and max missed events must be positive");
+        }
         Objects.requireNonNull(authTimeout, "authTimeout");
         Objects.requireNonNull(closeGrace, "closeGrace");
         if (maxFrameBytes < 256) {
@@ -40,18 +60,32 @@ public record PlayConfig(int maxFrameBytes, int transportMaxFrameBytes, int outb
     }
 
     public PlayConfig withMaxFrameBytes(int n) {
-        return new PlayConfig(n, transportMaxFrameBytes, outboxCapacity, maxPendingCommands, authTimeout, closeGrace);
+        return new PlayConfig(n, transportMaxFrameBytes, outboxCapacity, maxPendingCommands, authTimeout, closeGrace,
+                rateLimits, reconnectGrace, maxMissedEvents);
     }
 
     public PlayConfig withMaxPendingCommands(int n) {
-        return new PlayConfig(maxFrameBytes, transportMaxFrameBytes, outboxCapacity, n, authTimeout, closeGrace);
+        return new PlayConfig(maxFrameBytes, transportMaxFrameBytes, outboxCapacity, n, authTimeout, closeGrace,
+                rateLimits, reconnectGrace, maxMissedEvents);
     }
 
     public PlayConfig withOutboxCapacity(int n) {
-        return new PlayConfig(maxFrameBytes, transportMaxFrameBytes, n, maxPendingCommands, authTimeout, closeGrace);
+        return new PlayConfig(maxFrameBytes, transportMaxFrameBytes, n, maxPendingCommands, authTimeout, closeGrace,
+                rateLimits, reconnectGrace, maxMissedEvents);
+    }
+
+    public PlayConfig withRateLimits(RateLimits r) {
+        return new PlayConfig(maxFrameBytes, transportMaxFrameBytes, outboxCapacity, maxPendingCommands, authTimeout, closeGrace,
+                r, reconnectGrace, maxMissedEvents);
+    }
+
+    public PlayConfig withReconnectGrace(Duration grace, int missed) {
+        return new PlayConfig(maxFrameBytes, transportMaxFrameBytes, outboxCapacity, maxPendingCommands, authTimeout,
+                closeGrace, rateLimits, grace, missed);
     }
 
     public PlayConfig withAuthTimeout(Duration d) {
-        return new PlayConfig(maxFrameBytes, transportMaxFrameBytes, outboxCapacity, maxPendingCommands, d, closeGrace);
+        return new PlayConfig(maxFrameBytes, transportMaxFrameBytes, outboxCapacity, maxPendingCommands, d, closeGrace, rateLimits,
+                reconnectGrace, maxMissedEvents);
     }
 }

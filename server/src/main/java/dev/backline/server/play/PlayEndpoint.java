@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -38,7 +39,10 @@ public final class PlayEndpoint implements Supplier<WsListener>, AutoCloseable {
     private final WorldThread worldThread;
     private final AccountService accounts;
     private final FrameCodec codec = new FrameCodec();
+    private final CommandLimiter limiter;
+    private final java.util.concurrent.atomic.LongAdder commandsQueued = new java.util.concurrent.atomic.LongAdder();
     private final Set<PlaySession> sessions = ConcurrentHashMap.newKeySet();
+    private final ConcurrentMap<EntityId, GraceChannel> graced = new ConcurrentHashMap<>();
     private final AtomicLong counter = new AtomicLong();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("play-timers").daemon(true).factory());
@@ -48,6 +52,7 @@ public final class PlayEndpoint implements Supplier<WsListener>, AutoCloseable {
         this.shard = shard;
         this.worldThread = worldThread;
         this.accounts = accounts;
+        this.limiter = new CommandLimiter(config.rateLimits());
     }
 
     public static PlayEndpoint create(PlayConfig config, Shard shard, WorldThread worldThread, AccountService accounts) {
@@ -110,6 +115,24 @@ public final class PlayEndpoint implements Supplier<WsListener>, AutoCloseable {
         return codec;
     }
 
+    CommandLimiter limiter() {
+        return limiter;
+    }
+
+    void commandQueued() {
+        commandsQueued.increment();
+    }
+
+    /** Commands handed to the world since start. */
+    public long commandsQueued() {
+        return commandsQueued.sum();
+    }
+
+    /** Commands refused by the rate limits since start. */
+    public long rateLimited() {
+        return limiter.rejected();
+    }
+
     void opened(PlaySession session) {
         sessions.add(session);
     }
@@ -131,33 +154,69 @@ public final class PlayEndpoint implements Supplier<WsListener>, AutoCloseable {
     }
 
     /**
-     * Queues a player's disconnect. It must not be lost (the player would stay in the world), so when the
-     * queue is full a virtual thread retries with backoff until the world takes it or stops.
+     * The connection of a playing session ended. A deliberate end (the client closed normally, or the server
+     * closed it) lets the player go now; a dropped connection keeps the player in the world, bound to a
+     * {@link GraceChannel} that collects what they miss, for the reconnect grace period.
      */
-    void submitDisconnect(EntityId player, PlayerChannel channel) {
-        WorldTask task = s -> s.presence().disconnect(player, channel);
+    void departed(EntityId player, PlayerChannel channel, boolean deliberate) {
+        if (deliberate || config.reconnectGrace().isZero()) {
+            submitSurely(s -> s.presence().disconnect(player, channel), player);
+            return;
+        }
+        GraceChannel grace = new GraceChannel(player, config.maxMissedEvents());
+        submitSurely(s -> {
+            // Unless a new connection of the player came first.
+            if (s.sessions().unbind(player, channel)) {
+                s.sessions().bind(player, grace);
+                graced.put(player, grace);
+                grace.expireWith(schedule(() -> submitSurely(st -> expire(st, grace), player), config.reconnectGrace()));
+                LOG.log(Level.INFO, player + " dropped; kept for " + config.reconnectGrace().toSeconds() + " s");
+            }
+        }, player);
+    }
+
+    private void expire(Shard s, GraceChannel grace) {
+        if (graced.remove(grace.player(), grace)) {
+            s.presence().disconnect(grace.player(), grace);
+            LOG.log(Level.INFO, grace.player() + " did not come back within the grace period and left");
+        }
+    }
+
+    /** World thread, right after {@code player} connected: hands them what they missed during a grace period. */
+    void resume(Shard s, EntityId player) {
+        GraceChannel grace = graced.remove(player);
+        if (grace != null && !grace.discarded()) {
+            s.sessions().send(player, grace.resumed());
+        }
+    }
+
+    /**
+     * Queues a task that must not be lost (a player would stay in the world): when the queue is full a
+     * virtual thread retries with backoff until the world takes it or stops.
+     */
+    private void submitSurely(WorldTask task, EntityId player) {
         if (shard.submit(task)) {
             return;
         }
-        LOG.log(Level.WARNING, "the world's queue is full; retrying the disconnect of " + player);
-        Thread.ofVirtual().name("play-disconnect-" + player).start(() -> retry(task, player));
+        LOG.log(Level.WARNING, "the world's queue is full; retrying the departure of " + player);
+        Thread.ofVirtual().name("play-departure-" + player).start(() -> retry(task, player));
     }
 
     private void retry(WorldTask task, EntityId player) {
         Duration delay = FIRST_RETRY;
         while (!shard.submit(task)) {
             if (!worldThread.isAlive()) {
-                LOG.log(Level.WARNING, "the world stopped before the disconnect of " + player + " was queued");
+                LOG.log(Level.WARNING, "the world stopped before the departure of " + player + " was queued");
                 return;
             }
             try {
                 Thread.sleep(delay);
             } catch (InterruptedException e) {
-                // Keep trying: a lost disconnect leaves a ghost player in the world.
+                // Keep trying: a lost departure leaves a ghost player in the world.
                 Thread.interrupted();
             }
             delay = delay.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : delay.multipliedBy(2);
         }
-        LOG.log(Level.INFO, "queued the disconnect of " + player + " after retrying");
+        LOG.log(Level.INFO, "queued the departure of " + player + " after retrying");
     }
 }

@@ -1,6 +1,8 @@
 package dev.backline.server.play;
 
+import dev.backline.persist.StoreUnavailableException;
 import dev.backline.server.account.Account;
+import dev.backline.server.account.CharacterRef;
 import dev.backline.session.OutboundEvent;
 import dev.backline.shard.Shard;
 import dev.backline.world.EntityId;
@@ -9,6 +11,7 @@ import io.helidon.websocket.WsListener;
 import io.helidon.websocket.WsSession;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,6 +38,7 @@ final class PlaySession implements WsListener, Outbox.Owner {
     private volatile Thread connection;
     private volatile Outbox outbox;
     private volatile Future<?> authTimer;
+    private volatile CommandLimiter.Session limits;
 
     PlaySession(PlayEndpoint endpoint, String label) {
         this.endpoint = endpoint;
@@ -46,6 +50,7 @@ final class PlaySession implements WsListener, Outbox.Owner {
     @Override
     public void onOpen(WsSession session) {
         connection = Thread.currentThread();
+        limits = endpoint.limiter().session(session.socketContext().remotePeer().host());
         outbox = Outbox.start(session, endpoint.codec(), config.outboxCapacity(), this, label);
         endpoint.opened(this);
         authTimer = endpoint.schedule(this::authTimedOut, config.authTimeout());
@@ -54,7 +59,7 @@ final class PlaySession implements WsListener, Outbox.Owner {
         Thread watched = connection;
         Thread.ofVirtual().name("play-watch-" + label).start(() -> {
             joinQuietly(watched);
-            end("connection ended");
+            end("connection ended", false);
         });
     }
 
@@ -104,13 +109,14 @@ final class PlaySession implements WsListener, Outbox.Owner {
 
     @Override
     public void onClose(WsSession session, int status, String reason) {
-        end("closed by the client (" + status + ")");
+        // 1000 is a client that meant to leave; anything else (1001 going away, no status) may come back.
+        end("closed by the client (" + status + ")", status == 1000);
     }
 
     @Override
     public void onError(WsSession session, Throwable t) {
         LOG.log(Level.DEBUG, "session " + label + ": socket error: " + t);
-        end("socket error");
+        end("socket error", false);
     }
 
     @Override
@@ -121,7 +127,7 @@ final class PlaySession implements WsListener, Outbox.Owner {
     @Override
     public void transportFailed(RuntimeException e) {
         LOG.log(Level.DEBUG, "session " + label + ": write failed: " + e);
-        end("write failed");
+        end("write failed", false);
         connection.interrupt();
     }
 
@@ -136,8 +142,14 @@ final class PlaySession implements WsListener, Outbox.Owner {
             outbox.close(ErrorCode.UNAUTHORIZED.wire(), "the token is unknown or has expired; log in again");
             return;
         }
-        EntityId id = EntityId.of("player:" + account.get().name().key());
-        String name = account.get().name().value();
+        Optional<CharacterRef> character = chosen(account.get(), auth.character());
+        if (character.isEmpty()) {
+            outbox.close(ErrorCode.UNAUTHORIZED.wire(), "your account has no character '" + auth.character()
+                    + "'; GET /api/characters lists them");
+            return;
+        }
+        EntityId id = EntityId.of(character.get().entityId());
+        String name = character.get().name();
         Outbox channel = outbox;
         lock.lock();
         try {
@@ -145,7 +157,12 @@ final class PlaySession implements WsListener, Outbox.Owner {
                 return;
             }
             authTimer.cancel(false);
-            if (!endpoint.shard().submit(s -> connect(s, id, name, channel))) {
+            String role = account.get().role().wire();
+            if (!endpoint.shard().submit(s -> {
+                connect(s, id, name, channel);
+                s.sessions().setRole(id, role);
+                endpoint.resume(s, id);
+            })) {
                 channel.close(ErrorCode.SERVER_BUSY.wire(), "the world is too busy to let you in; try again shortly");
                 return;
             }
@@ -158,6 +175,21 @@ final class PlaySession implements WsListener, Outbox.Owner {
         LOG.log(Level.INFO, "session " + label + ": " + id + " authenticated");
     }
 
+    /** The character asked for by name or id, or the account's first one; empty if the account has no such one. */
+    private Optional<CharacterRef> chosen(Account account, String asked) {
+        if (asked == null) {
+            return Optional.of(CharacterRef.of(account.name()));
+        }
+        List<CharacterRef> owned;
+        try {
+            owned = endpoint.accounts().characters(account);
+        } catch (StoreUnavailableException e) {
+            // Known players may play while the database is briefly away: their first character needs no look-up.
+            owned = List.of(CharacterRef.of(account.name()));
+        }
+        return owned.stream().filter(c -> c.name().equalsIgnoreCase(asked) || c.entityId().equals(asked)).findFirst();
+    }
+
     private static void connect(Shard shard, EntityId id, String name, Outbox channel) {
         try {
             shard.presence().connect(id, name, channel);
@@ -168,7 +200,13 @@ final class PlaySession implements WsListener, Outbox.Owner {
     }
 
     private void command(ClientFrame.Command command) {
+        String refusal = limits.refusal(command.text());
+        if (refusal != null) {
+            reply(OutboundEvent.error(ErrorCode.RATE_LIMITED.wire(), refusal, command.id()));
+            return;
+        }
         if (pendingCommands.get() >= config.maxPendingCommands()) {
+            endpoint.limiter().countRejection();
             reply(OutboundEvent.error(ErrorCode.RATE_LIMITED.wire(), "more than " + config.maxPendingCommands()
                     + " of your commands are waiting; slow down", command.id()));
             return;
@@ -179,7 +217,9 @@ final class PlaySession implements WsListener, Outbox.Owner {
             pendingCommands.decrementAndGet();
             s.commandDispatch().run(id, command.id(), command.text());
         });
-        if (!accepted) {
+        if (accepted) {
+            endpoint.commandQueued();
+        } else {
             pendingCommands.decrementAndGet();
             reply(OutboundEvent.error(ErrorCode.SERVER_BUSY.wire(), "the world is too busy; try again shortly",
                     command.id()));
@@ -220,7 +260,7 @@ final class PlaySession implements WsListener, Outbox.Owner {
         }
     }
 
-    private void end(String why) {
+    private void end(String why, boolean deliberate) {
         boolean wasPlaying;
         lock.lock();
         try {
@@ -235,7 +275,8 @@ final class PlaySession implements WsListener, Outbox.Owner {
         authTimer.cancel(false);
         outbox.stop();
         if (wasPlaying) {
-            endpoint.submitDisconnect(player, outbox);
+            // A connection the server closed (replaced, slow, kicked, shutting down) gets no grace period.
+            endpoint.departed(player, outbox, deliberate || outbox.isClosing());
             LOG.log(Level.INFO, "session " + label + ": " + player + " left: " + why);
         } else {
             LOG.log(Level.DEBUG, "session " + label + ": ended before auth: " + why);

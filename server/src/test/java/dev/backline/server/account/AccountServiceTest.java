@@ -12,8 +12,97 @@ import org.junit.jupiter.api.Test;
 
 class AccountServiceTest {
     private final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T12:00:00Z"));
+    private final InMemoryAccountStore store = new InMemoryAccountStore();
     private final AccountService accounts = AccountService.create(
-            AccountsConfig.defaults().withPasswordIterations(1_000), new InMemoryAccountStore(), clock);
+            AccountsConfig.defaults().withHashMemoryKib(256).withMaxCharacters(2), store, clock);
+
+    @Test
+    void failedLoginsAreThrottledPerAccountAndPerAddress() {
+        accounts.register("Alice", "password1");
+        for (int i = 0; i < LoginThrottle.ACCOUNT_FAILURES; i++) {
+            assertThat(accounts.login("Alice", "wrong-password", "10.0.0." + i)).isEmpty();
+        }
+
+        assertThatThrownBy(() -> accounts.login("alice", "password1", "10.0.0.99"))
+                .as("the right password from a fresh address is refused while the account is throttled")
+                .isInstanceOfSatisfying(LoginThrottledException.class,
+                        e -> assertThat(e.retryAfter()).isPositive().isLessThanOrEqualTo(LoginThrottle.WINDOW));
+        accounts.register("Bob", "password2");
+        assertThat(accounts.login("Bob", "password2", "10.0.0.99")).as("other accounts are not affected").isPresent();
+
+        clock.advance(LoginThrottle.WINDOW);
+        assertThat(accounts.login("Alice", "password1", "10.0.0.99")).isPresent();
+
+        for (int i = 0; i < LoginThrottle.ADDRESS_FAILURES; i++) {
+            assertThat(accounts.login("user" + i, "wrong-password", "10.9.9.9")).isEmpty();
+        }
+        assertThatThrownBy(() -> accounts.login("Bob", "password2", "10.9.9.9"))
+                .isInstanceOf(LoginThrottledException.class);
+        assertThat(accounts.login("Bob", "password2", "10.0.0.7")).isPresent();
+    }
+
+    @Test
+    void logoutRevokesTheToken() {
+        accounts.register("Alice", "password1");
+        String token = accounts.login("Alice", "password1").orElseThrow().token();
+
+        assertThat(accounts.logout(token)).isTrue();
+        assertThat(accounts.authenticate(token)).isEmpty();
+        assertThat(accounts.logout(token)).isFalse();
+    }
+
+    @Test
+    void aLegacyHashIsReplacedByArgon2idAtTheNextLogin() {
+        Account alice = accounts.register("Alice", "password1");
+        String legacy = "pbkdf2-sha256$1000$MDEyMzQ1Njc4OWFiY2RlZg$" + pbkdf2("password1");
+        store.updatePasswordHash(alice, legacy);
+
+        assertThat(accounts.login("Alice", "password1")).isPresent();
+
+        String now = store.findByName(AccountName.of("alice")).orElseThrow().passwordHash();
+        assertThat(now).startsWith("$argon2id$");
+        assertThat(accounts.login("Alice", "password1")).as("the new hash works").isPresent();
+    }
+
+    @Test
+    void anAccountOwnsUpToTheLimitOfCharactersWithUniqueNames() {
+        Account alice = accounts.register("Alice", "password1");
+        accounts.register("Bob", "password2");
+
+        assertThat(accounts.addCharacter(alice, "Zed").entityId()).isEqualTo("player:zed");
+        assertThat(accounts.characters(alice)).extracting(CharacterRef::name).containsExactly("Alice", "Zed");
+        assertThatThrownBy(() -> accounts.addCharacter(alice, "bob")).isInstanceOfSatisfying(AccountRejectedException.class,
+                e -> assertThat(e.reason()).isEqualTo(AccountRejectedException.Reason.NAME_TAKEN));
+        assertThatThrownBy(() -> accounts.addCharacter(alice, "Yan")).isInstanceOfSatisfying(AccountRejectedException.class,
+                e -> assertThat(e.reason()).isEqualTo(AccountRejectedException.Reason.LIMIT));
+        assertThatThrownBy(() -> accounts.addCharacter(alice, "no way")).isInstanceOfSatisfying(AccountRejectedException.class,
+                e -> assertThat(e.reason()).isEqualTo(AccountRejectedException.Reason.INVALID));
+        assertThatThrownBy(() -> accounts.register("ZED", "password3")).as("a character's name is taken for accounts too")
+                .isInstanceOf(AccountRejectedException.class);
+    }
+
+    @Test
+    void aRoleChangeCountsForTokensIssuedBefore() {
+        accounts.register("Alice", "password1");
+        String token = accounts.login("Alice", "password1").orElseThrow().token();
+        assertThat(accounts.authenticate(token).orElseThrow().role()).isEqualTo(Role.PLAYER);
+
+        accounts.setRole("alice", Role.ADMIN);
+
+        assertThat(accounts.authenticate(token).orElseThrow().role()).isEqualTo(Role.ADMIN);
+        assertThat(accounts.setRole("nobody", Role.GM)).isEmpty();
+    }
+
+    private static String pbkdf2(String password) {
+        try {
+            byte[] key = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(new javax.crypto.spec.PBEKeySpec(password.toCharArray(),
+                            "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8), 1000, 256)).getEncoded();
+            return java.util.Base64.getEncoder().withoutPadding().encodeToString(key);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
+    }
 
     @Test
     void registersAndLogsIn() {
@@ -46,6 +135,7 @@ class AccountServiceTest {
                     .isInstanceOfSatisfying(AccountRejectedException.class,
                             e -> assertThat(e.reason()).isEqualTo(AccountRejectedException.Reason.INVALID));
         }
+        assertThatThrownBy(() -> accounts.register("Password1", "password1")).hasMessageContaining("must not be the account name");
         for (String password : new String[] {null, "", "1234567", "x".repeat(129)}) {
             assertThatThrownBy(() -> accounts.register("Valid_Name-1", password))
                     .isInstanceOf(AccountRejectedException.class).hasMessageContaining("password");

@@ -107,7 +107,7 @@ class PackAdminIT {
             assertThat(report.path("generation").asInt()).isEqualTo(2);
             assertThat(report.path("changedFiles").get(0).path("file").asText()).isEqualTo("commands/social.js");
             assertThat(report.path("changedFiles").get(0).path("sha256").asText()).hasSize(64);
-            assertThat(report.path("actor").asText()).startsWith("admin@");
+            assertThat(report.path("actor").asText()).startsWith("admin-token@");
 
             ann.command("s1", "say la la");
             JsonNode answer = ann.await(f -> "s1".equals(f.path("id").asText()), "answer to say", WAIT);

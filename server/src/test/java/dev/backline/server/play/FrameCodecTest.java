@@ -15,7 +15,7 @@ class FrameCodecTest {
 
     @Test
     void decodesTheThreeFrameTypes() {
-        assertThat(codec.decode("{\"v\":1,\"type\":\"auth\",\"token\":\"abc\"}")).isEqualTo(new ClientFrame.Auth(null, "abc"));
+        assertThat(codec.decode("{\"v\":1,\"type\":\"auth\",\"token\":\"abc\"}")).isEqualTo(new ClientFrame.Auth(null, "abc", null));
         assertThat(codec.decode("{\"v\":1,\"type\":\"cmd\",\"id\":\"c1\",\"text\":\"go north\"}"))
                 .isEqualTo(new ClientFrame.Command("c1", "go north"));
         assertThat(codec.decode("{\"type\":\"ping\",\"v\":1,\"id\":\"p\",\"extra\":true}")).isEqualTo(new ClientFrame.Ping("p"));

@@ -35,7 +35,7 @@ class LoadgenIT {
                 "BACKLINE_DATA_DIR", dir.resolve("data").toString(),
                 "BACKLINE_SCRIPTS_DIR", REPO.resolve("scripts").toString(),
                 "BACKLINE_WORLD_DIR", REPO.resolve("world-data").toString(),
-                "BACKLINE_PASSWORD_ITERATIONS", "1000"), dir.resolve("server.log"), Duration.ofSeconds(90));
+                "BACKLINE_HASH_MEMORY_KIB", "256"), dir.resolve("server.log"), Duration.ofSeconds(90));
     }
 
     @AfterAll

@@ -10,8 +10,11 @@ import dev.backline.persist.postgres.PostgresAuditLog;
 import dev.backline.server.account.Account;
 import dev.backline.server.account.AccountName;
 import dev.backline.server.account.AccountStore;
+import dev.backline.server.account.CharacterRef;
+import dev.backline.server.account.Role;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +26,9 @@ import org.apache.ibatis.session.SqlSessionFactory;
 /**
  * Accounts in PostgreSQL, written through: {@link #add} returns once the account, its first character and an
  * audit entry are committed in one transaction, so a 201 is never followed by a lost account. Look-ups by
- * name go through a Caffeine cache (logins ask for the same few accounts again and again; accounts do not
- * change once made), which also lets known players log in while the database is briefly away.
+ * name go through a Caffeine cache (logins ask for the same few accounts again and again; accounts change
+ * only through this store, which keeps the cache in step), which also lets known players log in while the
+ * database is briefly away.
  *
  * <pre>{@code AccountStore store = PostgresAccountStore.create(database);}</pre>
  */
@@ -66,7 +70,7 @@ public final class PostgresAccountStore implements AccountStore {
         try (SqlSession session = sessions.openSession(false)) {
             AccountMapper accounts = session.getMapper(AccountMapper.class);
             accounts.insertAccount(new AccountRow(account.id(), account.name().value(), account.name().key(),
-                    account.passwordHash(), createdAt));
+                    account.passwordHash(), createdAt, account.role().wire()));
             accounts.insertCharacter(new CharacterRow(character, account.id(), account.name().value(), createdAt));
             session.getMapper(AuditMapper.class).insert(PostgresAuditLog.row(new AuditEntry(account.createdAt(),
                     "account:" + account.name().key(), "account.create", character, Map.of("name", account.name().value()))));
@@ -99,18 +103,71 @@ public final class PostgresAccountStore implements AccountStore {
         if (row == null) {
             return Optional.empty();
         }
-        Account account = new Account(row.id(), AccountName.of(row.name()), row.passwordHash(), row.createdAt().toInstant());
+        Account account = new Account(row.id(), AccountName.of(row.name()), row.passwordHash(), row.createdAt().toInstant(),
+                Role.of(row.role()));
         byKey.put(name.key(), account);
         return Optional.of(account);
     }
 
     /** The entity ids of an account's characters, oldest first. */
-    public List<String> characters(Account account) {
+    public List<String> characterIds(Account account) {
+        return characters(account).stream().map(CharacterRef::entityId).toList();
+    }
+
+    @Override
+    public List<CharacterRef> characters(Account account) {
         try (SqlSession session = sessions.openSession()) {
-            return session.getMapper(AccountMapper.class).characterIds(account.id());
+            return session.getMapper(AccountMapper.class).characters(account.id());
         } catch (RuntimeException e) {
             throw unavailable("listing characters", e);
         }
+    }
+
+    /** Written through, with an audit entry in the same transaction. */
+    @Override
+    public Added addCharacter(Account account, CharacterRef character, int max) {
+        Instant now = Instant.now();
+        try (SqlSession session = sessions.openSession(false)) {
+            AccountMapper accounts = session.getMapper(AccountMapper.class);
+            if (accounts.lockAndCountCharacters(account.id()) >= max) {
+                return Added.LIMIT_REACHED;
+            }
+            accounts.insertCharacter(new CharacterRow(character.entityId(), account.id(), character.name(),
+                    now.atOffset(ZoneOffset.UTC)));
+            session.getMapper(AuditMapper.class).insert(PostgresAuditLog.row(new AuditEntry(now,
+                    "account:" + account.name().key(), "character.create", character.entityId(),
+                    Map.of("name", character.name()))));
+            session.commit();
+            return Added.ADDED;
+        } catch (RuntimeException e) {
+            if (hasSqlState(e, UNIQUE_VIOLATION)) {
+                return Added.NAME_TAKEN;
+            }
+            throw unavailable("creating a character", e);
+        }
+    }
+
+    @Override
+    public void updatePasswordHash(Account account, String passwordHash) {
+        try (SqlSession session = sessions.openSession(true)) {
+            session.getMapper(AccountMapper.class).updatePasswordHash(account.id(), passwordHash);
+        } catch (RuntimeException e) {
+            throw unavailable("storing a password hash", e);
+        }
+        byKey.asMap().computeIfPresent(account.name().key(), (k, a) -> a.withPasswordHash(passwordHash));
+    }
+
+    @Override
+    public Optional<Account> setRole(AccountName name, Role role) {
+        try (SqlSession session = sessions.openSession(true)) {
+            if (session.getMapper(AccountMapper.class).updateRole(name.key(), role.wire()) == 0) {
+                return Optional.empty();
+            }
+        } catch (RuntimeException e) {
+            throw unavailable("changing a role", e);
+        }
+        byKey.invalidate(name.key());
+        return findByName(name);
     }
 
     private static boolean hasSqlState(Throwable e, String state) {

@@ -40,7 +40,7 @@ class PostgresAccountStoreIT {
 
             PostgresAccountStore fresh = PostgresAccountStore.create(database);
             assertThat(fresh.findByName(AccountName.of("ALICE"))).as("read back, not from a cache").contains(alice);
-            assertThat(fresh.characters(alice)).containsExactly("player:alice");
+            assertThat(fresh.characterIds(alice)).containsExactly("player:alice");
             assertThat(fresh.findByName(AccountName.of("Nobody"))).isEmpty();
             AuditEntry audit = database.auditLog().recent(1).getFirst();
             assertThat(audit.action()).isEqualTo("account.create");

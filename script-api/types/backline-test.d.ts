@@ -128,6 +128,8 @@ interface TestWorld {
   state(key: string, pack?: string): Plain;
   /** Sets a property to arrange a test; `null` removes it. @throws Error if there is no such entity. @since 1 */
   setProp(id: EntityId, key: string, value: Plain): void;
+  /** Gives a connected player a role, as the server does from the account; `game.role` reads it. @throws Error if the player is not connected. @since 1 */
+  setRole(player: EntityId, role: 'player' | 'gm' | 'admin'): void;
   /** Moves an entity (its `roomExit`/`roomEnter` handlers run at once). @throws Error if either does not exist. @since 1 */
   move(id: EntityId, to: EntityId | null): void;
   /** Creates an entity to arrange a test. @returns its id. @throws Error if the id is taken or the container does not exist. @since 1 */

@@ -1,5 +1,5 @@
 // The living world's commands: the calendar, quests, talking to NPCs, the daily loop, the inbox, and the
-// staff command that starts and stops world events.
+// game-master command that starts and stops world events.
 import { calendarText, clockPayload, today } from '../lib/calendar.js';
 import { questsPayload } from '../lib/quests.js';
 import { findNpc } from '../lib/npcs.js';
@@ -9,6 +9,9 @@ import { inboxPayload, markRead } from '../lib/inbox.js';
 import { activeEvents, startEvent, stopEvent } from '../lib/world-events.js';
 import { BROADCASTS } from '../lib/living-data.js';
 import { clockTime } from '../lib/time.js';
+
+// Who may start and stop world events: the roles the server gives staff accounts (game.role).
+const STAFF_ROLES = ['gm', 'admin'];
 
 export const time = {
   name: 'time',
@@ -99,12 +102,12 @@ export const inbox = {
 export const event = {
   name: 'event',
   usage: 'event [start|stop <id> [duration]]',
-  help: 'Staff only: list, start or stop world events (data/broadcasts.json).',
+  help: 'Game masters only: list, start or stop world events (data/broadcasts.json).',
   whileBusy: true,
   readOnly: true,
   run(ctx) {
-    if (game.prop(ctx.player, 'staff') !== true) {
-      ctx.reply('Only staff can run world events.', { refused: 'not_staff' });
+    if (!STAFF_ROLES.includes(game.role(ctx.player))) {
+      game.send(ctx.player, 'error', 'Only game masters can run world events.', { code: 'forbidden' });
       return;
     }
     const [action, id, duration] = ctx.argv;

@@ -7,7 +7,7 @@ export default (t) => {
   t.test('staff start a live event: everyone online hears it, the stage closes, and it ends on time', (w) => {
     const ann = w.join('Ann');
     const bob = w.join('Bob');
-    w.setProp(ann.id, 'staff', true);
+    w.setRole(ann.id, 'gm');
     w.expect(ann.say('event start storm')).toContain('Started storm.');
     for (const p of [ann, bob]) {
       w.expect(p.last('broadcast').payload).toEqual({ id: 'storm', kind: 'live',
@@ -22,8 +22,10 @@ export default (t) => {
 
   t.test('only staff run events, and a stopped event is announced', (w) => {
     const ann = w.join('Ann');
-    w.expect(ann.say('event start storm')).toBe('Only staff can run world events.');
-    w.setProp(ann.id, 'staff', true);
+    ann.say('event start storm');
+    w.expect(ann.last('error').payload.code).toBe('forbidden');
+    w.expect(w.entity(CANAL).props.stageClosed).toBeUndefined();
+    w.setRole(ann.id, 'gm');
     w.expect(ann.say('event start hailstorm')).toContain('Usage: event start|stop <id>');
     ann.say('event start storm 2h');
     w.expect(ann.say('event stop storm')).toContain('Stopped storm.');
@@ -53,7 +55,7 @@ export default (t) => {
     const ann = w.join('Ann');
     const bob = w.join('Bob');
     bob.leave();
-    w.setProp(ann.id, 'staff', true);
+    w.setRole(ann.id, 'gm');
     ann.say('event start storm');
     const back = w.join('Bob');
     w.advance('1m');

@@ -188,6 +188,20 @@ public final class TestWorldFacade {
                 GuestSandbox.toHost(value, "w.setProp: value"));
     }
 
+    /** Gives a connected player a role ({@code player}, {@code gm}, {@code admin}), as the server does from the account. */
+    @Export
+    public void setRole(Value player, Value role) {
+        EntityId eid = existing(player, "w.setRole", "player");
+        String r = GuestSandbox.string(role, "w.setRole", "role");
+        if (!List.of("player", "gm", "admin").contains(r)) {
+            throw GuestSandbox.argumentError("w.setRole", "role", "'player', 'gm' or 'admin'", role);
+        }
+        if (!world.shard().sessions().isOnline(eid)) {
+            throw new IllegalArgumentException("w.setRole: " + eid + " is not connected; roles belong to sessions");
+        }
+        world.shard().sessions().setRole(eid, r);
+    }
+
     /** Moves an entity (raising roomExit/roomEnter, whose handlers run at once); {@code to} null takes it out. */
     @Export
     public void move(Value id, Value to) {

@@ -283,6 +283,7 @@
       contents: (id, kind) => h.contents(id, kind ?? null),
       state: (key, pack) => h.state(key, pack ?? null),
       setProp: (id, key, value) => h.setProp(id, key, value),
+      setRole: (player, role) => h.setRole(player, role),
       move: (id, to) => h.move(id, to ?? null),
       spawn: (spec) => h.spawn(spec),
       events: (name) => h.events(name ?? null),

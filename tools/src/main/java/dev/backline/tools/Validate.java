@@ -5,12 +5,14 @@ import dev.backline.content.WorldData;
 import dev.backline.content.WorldDataException;
 import dev.backline.content.WorldDataLoader;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code validate [dir]}: checks a world data directory and prints every problem as {@code file:line: message},
- * then a summary. Exits 0 when the world is valid, 1 when it has problems, 2 on a usage error.
+ * {@code validate [dir] [--scripts DIR]}: checks a world data directory, then the packs of a scripts directory
+ * over it ({@link PackCheck}), and prints every problem as {@code file:line: message}, then a summary. Exits 0 when the world is valid, 1 when it has problems, 2 on a usage error.
  *
  * <pre>{@code
  * $ validate world-data
@@ -24,12 +26,16 @@ public final class Validate {
     static final int USAGE = 2;
 
     private static final String DEFAULT_DIR = "world-data";
+    private static final String DEFAULT_SCRIPTS = "scripts";
     private static final String USAGE_TEXT = """
-            Usage: validate [dir]
-              Checks the world data in dir (default: world-data) and prints every problem as
-              file:line: message. Exits 0 if the world is valid, 1 if it has problems, 2 on bad usage.
+            Usage: validate [dir] [--scripts DIR]
+              Checks the world data in dir (default: world-data), then loads every pack of the scripts
+              directory over it as the server does (manifest, API version, every module, the pack's own
+              check() of its references), and prints every problem as file:line: message. Exits 0 if
+              all is valid, 1 if there are problems, 2 on bad usage.
             Options:
-              -h, --help   show this help
+              --scripts DIR   the packs to check (default: scripts, when it exists)
+              -h, --help      show this help
             """;
 
     private Validate() {
@@ -49,14 +55,28 @@ public final class Validate {
             out.print(USAGE_TEXT);
             return VALID;
         }
-        List<String> options = args.stream().filter(a -> a.startsWith("-")).toList();
-        if (!options.isEmpty() || args.size() > 1) {
-            err.println(options.isEmpty() ? "validate takes at most one directory, not " + args.size()
+        List<String> rest = new ArrayList<>(args);
+        String scriptsArg = null;
+        int at = rest.indexOf("--scripts");
+        if (at >= 0) {
+            if (at + 1 >= rest.size()) {
+                err.println("--scripts needs a directory");
+                err.print(USAGE_TEXT);
+                return USAGE;
+            }
+            scriptsArg = rest.remove(at + 1);
+            rest.remove(at);
+        }
+        List<String> options = rest.stream().filter(a -> a.startsWith("-")).toList();
+        if (!options.isEmpty() || rest.size() > 1) {
+            err.println(options.isEmpty() ? "validate takes at most one directory, not " + rest.size()
                     : "unknown option '" + options.getFirst() + "'");
             err.print(USAGE_TEXT);
             return USAGE;
         }
-        Path dir = workingDir.resolve(args.isEmpty() ? DEFAULT_DIR : args.getFirst());
+        Path dir = workingDir.resolve(rest.isEmpty() ? DEFAULT_DIR : rest.getFirst());
+        Path scripts = scriptsArg != null ? workingDir.resolve(scriptsArg)
+                : Files.isDirectory(workingDir.resolve(DEFAULT_SCRIPTS)) ? workingDir.resolve(DEFAULT_SCRIPTS) : null;
         String name = shortName(dir, workingDir);
         try {
             WorldData data = WorldDataLoader.load(dir);
@@ -64,7 +84,7 @@ public final class Validate {
                     + (data.templates().isEmpty() ? "" : ", " + count(data.templates().size(), "item template") + ", "
                             + count(data.items().size(), "placed item"))
                     + ", no problems");
-            return VALID;
+            return scripts == null ? VALID : checkPacks(data, scripts, workingDir, out);
         } catch (WorldDataException e) {
             for (Problem problem : e.problems()) {
                 out.println(problem.relativeTo(workingDir));
@@ -72,6 +92,19 @@ public final class Validate {
             out.println(name + ": " + count(e.problems().size(), "problem"));
             return PROBLEMS;
         }
+    }
+
+    private static int checkPacks(WorldData data, Path scripts, Path workingDir, PrintStream out) {
+        PackCheck.Result result = PackCheck.run(data, scripts, workingDir);
+        result.problems().forEach(out::println);
+        String name = shortName(scripts, workingDir);
+        if (result.problems().isEmpty()) {
+            out.println(name + ": " + count(result.packs().size(), "pack") + " (" + String.join(", ", result.packs())
+                    + "), no problems");
+            return VALID;
+        }
+        out.println(name + ": " + count(result.problems().size(), "problem"));
+        return PROBLEMS;
     }
 
     /** The directory as the user would write it from the working directory, where it lies inside it. */

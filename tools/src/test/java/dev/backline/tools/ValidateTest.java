@@ -94,6 +94,50 @@ class ValidateTest {
         assertThat(outLines().getFirst()).startsWith(Path.of("elsewhere", "world.yaml") + ":1: missing file");
     }
 
+    private void writePack(String main) throws IOException {
+        write("scripts/tiny/pack.yaml", "name: tiny\nversion: 1.0.0\napiVersion: 1\nentry: main.js\ndescription: A test pack.\n");
+        write("scripts/tiny/main.js", main);
+    }
+
+    @Test
+    void packsBesideTheWorldAreLoadedOverIt() throws IOException {
+        writePack("export function register(pack) {\n  pack.command({ name: 'wave', help: 'Waves.', run: (ctx) => ctx.reply('hi') });\n}\n");
+
+        assertThat(run()).isEqualTo(Validate.VALID);
+        assertThat(outLines()).containsExactly("world-data: 2 rooms in 1 zone, no problems", "scripts: 1 pack (tiny), no problems");
+    }
+
+    @Test
+    void aPackThatDoesNotLoadIsAProblemAtItsFileAndLine() throws IOException {
+        writePack("export function register(pack) {\n  pack.command({ name: 'wave', help: 'Waves.', run: (ctx) => { ctx.reply('hi' }) });\n}\n");
+
+        assertThat(run()).isEqualTo(Validate.PROBLEMS);
+        assertThat(outLines().get(1)).startsWith(Path.of("scripts", "tiny", "main.js") + ":2:").contains("SyntaxError");
+        assertThat(outLines()).last().isEqualTo("scripts: 1 problem");
+    }
+
+    @Test
+    void aPacksOwnCheckFindsWhatTheWorldLacks() throws IOException {
+        writePack("""
+                export function register(pack) {}
+                export function check() {
+                  if (!game.entity('town:bar')) { throw new Error("the pack needs a room 'town:bar'"); }
+                }
+                """);
+
+        assertThat(run("world-data", "--scripts", "scripts")).isEqualTo(Validate.PROBLEMS);
+        assertThat(String.join("\n", outLines())).contains("the pack needs a room 'town:bar'");
+    }
+
+    @Test
+    void packsAreNotLoadedOverABrokenWorld() throws IOException {
+        writePack("this is not JavaScript\n");
+        write("world-data/zones/town/zone.yaml", "name: Town\n");
+
+        assertThat(run()).isEqualTo(Validate.PROBLEMS);
+        assertThat(String.join("\n", outLines())).doesNotContain("scripts");
+    }
+
     @Test
     void helpPrintsUsage() {
         assertThat(run("--help")).isEqualTo(Validate.VALID);

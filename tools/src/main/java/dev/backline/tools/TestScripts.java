@@ -20,6 +20,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code test-scripts [pack...]}: runs the packs' script tests ({@code *.test.js}) and prints one line per
@@ -42,17 +46,30 @@ public final class TestScripts {
     static final int FAILED = 1;
     static final int USAGE = 2;
 
-    private static final String USAGE_TEXT = """
-            Usage: test-scripts [options] [pack...]
-              Runs the script tests (*.test.js) of the named packs (default: every pack in the scripts
-              directory); a pack is named by its name or its directory. Each test gets a fresh world with
-              every pack loaded. Exits 0 if all pass, 1 if any fails, 2 on bad usage.
-            Options:
-              --scripts DIR   the directory of packs (default: scripts)
-              --world DIR     the world data to build each test's world from (default: world-data)
-              --filter TEXT   run only the tests whose name, or whose file's path in the pack, contains TEXT
-              -h, --help      show this help
-            """;
+    /** The command line, parsed and described (usage, --help) by picocli. */
+    @Command(name = "test-scripts", customSynopsis = "test-scripts [options] [pack...]", sortOptions = false,
+            description = "Runs the script tests (*.test.js) of the named packs (default: every pack in the scripts "
+                    + "directory); a pack is named by its name or its directory. Each test gets a fresh world with "
+                    + "every pack loaded. Exits 0 if all pass, 1 if any fails, 2 on bad usage.")
+    static final class Arguments {
+        @Parameters(paramLabel = "pack", arity = "0..*", description = "packs to test (default: all)")
+        List<String> packs = new ArrayList<>();
+
+        @Option(names = "--scripts", paramLabel = "DIR", description = "the directory of packs (default: scripts)")
+        String scripts;
+
+        @Option(names = "--world", paramLabel = "DIR", description = "the world data to build each test's world from (default: world-data)")
+        String world;
+
+        @Option(names = "--filter", paramLabel = "TEXT",
+                description = "run only the tests whose name, or whose file's path in the pack, contains TEXT")
+        String filter;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+        boolean help;
+    }
+
+    private static final String USAGE_TEXT = new CommandLine(new Arguments()).getUsageMessage(CommandLine.Help.Ansi.OFF);
 
     // Held so the configuration is not garbage-collected with the loggers (java.util.logging keeps them weakly).
     private static final List<Logger> QUIETED = new ArrayList<>();
@@ -71,45 +88,20 @@ public final class TestScripts {
 
         /** @throws IllegalArgumentException with a message for the user, on bad usage */
         static Options parse(List<String> args) {
-            List<String> packs = new ArrayList<>();
-            String scripts = null;
-            String world = null;
-            String filter = "";
-            boolean help = false;
-            boolean onlyPacks = false;
-            for (int i = 0; i < args.size(); i++) {
-                String arg = args.get(i);
-                if (onlyPacks || !arg.startsWith("-")) {
-                    packs.add(arg);
-                    continue;
-                }
-                String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-                switch (name) {
-                    case "--" -> onlyPacks = true;
-                    case "-h", "--help" -> help = true;
-                    case "--scripts", "--world", "--filter" -> {
-                        String value;
-                        if (arg.contains("=")) {
-                            value = arg.substring(arg.indexOf('=') + 1);
-                        } else if (i + 1 < args.size()) {
-                            value = args.get(++i);
-                        } else {
-                            throw new IllegalArgumentException("option '" + name + "' needs a value");
-                        }
-                        if (value.isEmpty()) {
-                            throw new IllegalArgumentException("option '" + name + "' needs a value");
-                        }
-                        switch (name) {
-                            case "--scripts" -> scripts = value;
-                            case "--world" -> world = value;
-                            default -> filter = value;
-                        }
-                    }
-                    default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
+            Arguments a = new Arguments();
+            CommandLine cl = new CommandLine(a);
+            try {
+                cl.parseArgs(args.toArray(String[]::new));
+            } catch (CommandLine.ParameterException e) {
+                throw new IllegalArgumentException(e.getMessage());
+            }
+            for (String[] option : new String[][] {{"--scripts", a.scripts}, {"--world", a.world}, {"--filter", a.filter}}) {
+                if (option[1] != null && option[1].isEmpty()) {
+                    throw new IllegalArgumentException("option '" + option[0] + "' needs a value");
                 }
             }
-            return new Options(packs, scripts == null ? null : Path.of(scripts), Path.of(world == null ? DEFAULT_WORLD : world),
-                    filter, help);
+            return new Options(a.packs, a.scripts == null ? null : Path.of(a.scripts),
+                    Path.of(a.world == null ? DEFAULT_WORLD : a.world), a.filter == null ? "" : a.filter, cl.isUsageHelpRequested());
         }
     }
 

@@ -7,8 +7,11 @@ import dev.backline.content.WorldDataLoader;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code validate [dir] [--scripts DIR]}: checks a world data directory, then the packs of a scripts directory
@@ -27,16 +30,22 @@ public final class Validate {
 
     private static final String DEFAULT_DIR = "world-data";
     private static final String DEFAULT_SCRIPTS = "scripts";
-    private static final String USAGE_TEXT = """
-            Usage: validate [dir] [--scripts DIR]
-              Checks the world data in dir (default: world-data), then loads every pack of the scripts
-              directory over it as the server does (manifest, API version, every module, the pack's own
-              check() of its references), and prints every problem as file:line: message. Exits 0 if
-              all is valid, 1 if there are problems, 2 on bad usage.
-            Options:
-              --scripts DIR   the packs to check (default: scripts, when it exists)
-              -h, --help      show this help
-            """;
+    /** The command line, parsed and described (usage, --help) by picocli. */
+    @Command(name = "validate", customSynopsis = "validate [dir] [--scripts DIR]", sortOptions = false,
+            description = "Checks the world data in dir (default: world-data), then loads every pack of the scripts "
+                    + "directory over it as the server does (manifest, API version, every module, the pack's own "
+                    + "check() of its references), and prints every problem as file:line: message. Exits 0 if all is "
+                    + "valid, 1 if there are problems, 2 on bad usage.")
+    static final class Arguments {
+        @Parameters(paramLabel = "dir", arity = "0..1", description = "the world data directory (default: world-data)")
+        String dir;
+
+        @Option(names = "--scripts", paramLabel = "DIR", description = "the packs to check (default: scripts, when it exists)")
+        String scripts;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+        boolean help;
+    }
 
     private Validate() {
     }
@@ -51,30 +60,21 @@ public final class Validate {
      * @param workingDir problem paths are printed relative to it where possible
      */
     static int run(List<String> args, Path workingDir, PrintStream out, PrintStream err) {
-        if (args.contains("-h") || args.contains("--help")) {
-            out.print(USAGE_TEXT);
-            return VALID;
-        }
-        List<String> rest = new ArrayList<>(args);
-        String scriptsArg = null;
-        int at = rest.indexOf("--scripts");
-        if (at >= 0) {
-            if (at + 1 >= rest.size()) {
-                err.println("--scripts needs a directory");
-                err.print(USAGE_TEXT);
-                return USAGE;
-            }
-            scriptsArg = rest.remove(at + 1);
-            rest.remove(at);
-        }
-        List<String> options = rest.stream().filter(a -> a.startsWith("-")).toList();
-        if (!options.isEmpty() || rest.size() > 1) {
-            err.println(options.isEmpty() ? "validate takes at most one directory, not " + rest.size()
-                    : "unknown option '" + options.getFirst() + "'");
-            err.print(USAGE_TEXT);
+        Arguments parsed = new Arguments();
+        CommandLine cl = new CommandLine(parsed);
+        try {
+            cl.parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            err.println("validate: " + e.getMessage());
+            err.print(cl.getUsageMessage(CommandLine.Help.Ansi.OFF));
             return USAGE;
         }
-        Path dir = workingDir.resolve(rest.isEmpty() ? DEFAULT_DIR : rest.getFirst());
+        if (cl.isUsageHelpRequested()) {
+            out.print(cl.getUsageMessage(CommandLine.Help.Ansi.OFF));
+            return VALID;
+        }
+        String scriptsArg = parsed.scripts;
+        Path dir = workingDir.resolve(parsed.dir == null ? DEFAULT_DIR : parsed.dir);
         Path scripts = scriptsArg != null ? workingDir.resolve(scriptsArg)
                 : Files.isDirectory(workingDir.resolve(DEFAULT_SCRIPTS)) ? workingDir.resolve(DEFAULT_SCRIPTS) : null;
         String name = shortName(dir, workingDir);

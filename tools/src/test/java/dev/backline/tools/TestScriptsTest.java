@@ -115,7 +115,7 @@ class TestScriptsTest {
     @Test
     void badUsageExitsTwo() {
         assertThat(run("--verbose")).isEqualTo(TestScripts.USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("test-scripts: unknown option '--verbose'").contains("Usage:");
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("test-scripts: Unknown option: '--verbose'").contains("Usage:");
         assertThat(run("--filter")).isEqualTo(TestScripts.USAGE);
         assertThat(run("nope")).isEqualTo(TestScripts.USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no pack 'nope'");
@@ -141,6 +141,6 @@ class TestScriptsTest {
         assertThat(defaults.filter()).isEmpty();
         assertThat(TestScripts.Options.parse(List.of("-h")).help()).isTrue();
         assertThatThrownBy(() -> TestScripts.Options.parse(List.of("--filter="))).hasMessage("option '--filter' needs a value");
-        assertThatThrownBy(() -> TestScripts.Options.parse(List.of("-x"))).hasMessage("unknown option '-x'");
+        assertThatThrownBy(() -> TestScripts.Options.parse(List.of("-x"))).hasMessage("Unknown option: '-x'");
     }
 }

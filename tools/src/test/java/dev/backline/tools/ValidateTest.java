@@ -147,7 +147,7 @@ class ValidateTest {
     @Test
     void badUsageExitsTwo() {
         assertThat(run("--strict")).isEqualTo(Validate.USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("unknown option '--strict'").contains("Usage:");
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("validate: Unknown option: '--strict'").contains("Usage:");
         assertThat(run("a", "b")).isEqualTo(Validate.USAGE);
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }

@@ -81,6 +81,17 @@ public final class LoadedPack implements TimerScheduler, PackStateStore {
         return current.quarantineReason();
     }
 
+    /**
+     * Runs the current generation's handler of {@code pack.timer(name)} now, with {@code payload} (plain data), as
+     * if that timer had come due: the way live-ops starts something a pack scheduled. World thread only.
+     *
+     * @return false if the pack registers no timer of that name (nothing ran)
+     */
+    public boolean fireTimerNow(String name, Object payload) {
+        PackGeneration generation = current;
+        return generation.hasTimer(name) && generation.fireTimer(name, payload);
+    }
+
     public List<HookStats> hookStats() {
         return current.hookStats();
     }

@@ -245,6 +245,11 @@ final class PackGeneration implements AutoCloseable {
         installedIn = null;
     }
 
+    /** Whether this generation registers a timer handler of that name ({@code pack.timer}). */
+    boolean hasTimer(String name) {
+        return registrar.timers.containsKey(name);
+    }
+
     /** Fires a named timer's handler; false if this generation has no such timer. */
     boolean fireTimer(String name, Object payload) {
         Value fn = registrar.timers.get(name);

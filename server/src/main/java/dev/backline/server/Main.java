@@ -17,6 +17,7 @@ import dev.backline.script.ScriptRuntime;
 import dev.backline.server.account.postgres.PostgresAccountStore;
 import dev.backline.server.admin.AdminConfig;
 import dev.backline.server.admin.PackAdminRoutes;
+import dev.backline.server.admin.PackTimerRoutes;
 import dev.backline.server.admin.AccountAdminRoutes;
 import dev.backline.server.admin.AdminAuth;
 import dev.backline.server.admin.AuditRoutes;
@@ -141,6 +142,7 @@ public final class Main {
                 new AuditRoutes(PostgresAuditSearch.create(game.database()), auth),
                 new TunableRoutes(game.scripts(), world, auth),
                 new WorldAdminRoutes(world, auth),
+                new PackTimerRoutes(game.scripts(), world, auth),
                 new OpenApiRoute(),
                 new PersistenceRoutes(game.persistence(), game.database().description()));
         metrics.bind(server);

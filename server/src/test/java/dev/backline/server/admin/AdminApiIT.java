@@ -66,6 +66,7 @@ class AdminApiIT {
                 new Route("GET", "/admin/world/entities/player:pat", null),
                 new Route("POST", "/admin/world/players/player:pat/move", json(Map.of("to", patRoom))),
                 new Route("POST", "/admin/world/broadcast", json(Map.of("text", "maintenance at noon"))),
+                new Route("POST", "/admin/packs/backline-city/timers/worldEvent", json(Map.of("event", "storm", "action", "stop"))),
                 new Route("POST", "/admin/world/players/player:pat/kick", json(Map.of("reason", "test"))));
     }
 
@@ -165,6 +166,26 @@ class AdminApiIT {
     }
 
     @Test
+    void liveOpsStartAndStopAWorldEventThroughThePacksTimer() {
+        try (TestClient tia = TestClient.join(running.base(), "Tia", "tia-password")) {
+            tia.awaitType("room");
+            String timer = "/admin/packs/backline-city/timers/worldEvent";
+
+            HttpResponse<String> started = call("POST", timer, adminToken, json(Map.of("event", "storm", "action", "start")));
+
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+            assertThat(tia.awaitType("broadcast").path("payload").path("id").asText()).isEqualTo("storm");
+            assertThat(call("POST", timer, adminToken, json(Map.of("event", "storm", "action", "stop"))).statusCode()).isEqualTo(200);
+            assertThat(tia.awaitType("broadcast").path("text").asText()).contains("storm");
+            assertThat(call("POST", "/admin/packs/backline-city/timers/noSuchTimer", adminToken, json(Map.of())).statusCode())
+                    .isEqualTo(404);
+            assertThat(call("POST", "/admin/packs/no-pack/timers/worldEvent", adminToken, json(Map.of())).statusCode())
+                    .isEqualTo(404);
+            assertThat(call("POST", timer, adminToken, "not json").statusCode()).isEqualTo(400);
+        }
+    }
+
+    @Test
     void liveOpsSeeWhoIsOnlineAndWhereAndInspectEntities() {
         try (TestClient gil = TestClient.join(running.base(), "Gil", "gil-password")) {
             String room = gil.awaitType("room").path("payload").path("id").asText();
@@ -196,7 +217,7 @@ class AdminApiIT {
         Map<String, Object> paths = (Map<String, Object>) doc.get("paths");
         for (Route route : routes()) {
             String template = route.path().replaceFirst("\\?.*", "").replace("backline-city", "{pack}")
-                    .replace("knobs/level", "{pack}/{name}").replace("player:pat", "{id}").replace("Pat", "{name}");
+                    .replace("knobs/level", "{pack}/{name}").replace("worldEvent", "{timer}").replace("player:pat", "{id}").replace("Pat", "{name}");
             assertThat(paths).as(route.toString()).containsKey(template);
             assertThat((Map<String, Object>) paths.get(template)).as(route.toString())
                     .containsKey(route.method().toLowerCase(java.util.Locale.ROOT));

@@ -12,9 +12,6 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * {@code POST /admin/packs/{pack}/timers/{timer}}: runs a pack's {@code pack.timer} handler now, on the world
@@ -23,7 +20,6 @@ import java.util.concurrent.TimeoutException;
  * without the engine knowing what it is. Audited with the data.
  */
 public final class PackTimerRoutes implements HttpService {
-    private static final long WAIT_SECONDS = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ScriptRuntime scripts;
@@ -51,17 +47,7 @@ public final class PackTimerRoutes implements HttpService {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> data = JSON.convertValue(JsonBody.readObject(request), Map.class);
-        boolean fired;
-        try {
-            fired = world.call(s -> pack.fireTimerNow(timer, data)).get(WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            throw new ApiException(Status.SERVICE_UNAVAILABLE_503, "the world thread did not answer in " + WAIT_SECONDS + " s");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException(Status.SERVICE_UNAVAILABLE_503, "interrupted");
-        } catch (ExecutionException e) {
-            throw new ApiException(Status.SERVICE_UNAVAILABLE_503, "the world could not do it: " + e.getCause().getMessage());
-        }
+        boolean fired = WorldCall.await(world, s -> pack.fireTimerNow(timer, data), Status.SERVICE_UNAVAILABLE_503);
         if (!fired) {
             throw new ApiException(Status.NOT_FOUND_404, "pack '" + packName + "' registers no timer '" + timer + "'");
         }

@@ -19,10 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Tunables and feature flags of the packs: {@code GET /admin/tunables}; {@code PUT /admin/tunables/{pack}/{name}}
@@ -32,7 +28,6 @@ import java.util.concurrent.TimeoutException;
  * ({@code tunable.set}, {@code tunable.schedule}, {@code tunable.revert}) with the value before and after.
  */
 public final class TunableRoutes implements HttpService {
-    private static final long WAIT_SECONDS = 10;
     private final ScriptRuntime scripts;
     private final WorldThread world;
     private final AdminAuth auth;
@@ -103,21 +98,9 @@ public final class TunableRoutes implements HttpService {
 
     /** Runs on the world thread between ticks and waits: the change counts from the next tick. */
     private <T> T onWorld(java.util.function.Function<dev.backline.shard.Shard, T> work) {
-        CompletableFuture<T> future = world.call(work);
-        try {
-            return future.get(WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            throw new ApiException(Status.SERVICE_UNAVAILABLE_503, "the world thread did not answer in " + WAIT_SECONDS + " s");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException(Status.SERVICE_UNAVAILABLE_503, "interrupted");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IllegalArgumentException bad) {
-                throw ApiException.badRequest(bad.getMessage());
-            }
-            throw new ApiException(Status.SERVICE_UNAVAILABLE_503, "the world could not take the change: " + e.getCause().getMessage());
-        }
+        return WorldCall.await(world, work, Status.BAD_REQUEST_400);
     }
+
 
     private static Object value(JsonNode v) {
         if (v == null || v.isNull()) {

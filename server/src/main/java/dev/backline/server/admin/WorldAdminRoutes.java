@@ -16,9 +16,6 @@ import io.helidon.webserver.http.ServerResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -29,7 +26,6 @@ import java.util.function.Function;
  * thread between ticks; changes are audited with the values before and after.
  */
 public final class WorldAdminRoutes implements HttpService {
-    private static final long WAIT_SECONDS = 10;
     private static final int MAX_CONTENTS = 500;
     private static final int MAX_BROADCAST = 2000;
     private final WorldThread world;
@@ -156,18 +152,7 @@ public final class WorldAdminRoutes implements HttpService {
     }
 
     private <T> T onWorld(Function<Shard, T> work) {
-        try {
-            return world.call(work).get(WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            throw new ApiException(Status.SERVICE_UNAVAILABLE_503, "the world thread did not answer in " + WAIT_SECONDS + " s");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException(Status.SERVICE_UNAVAILABLE_503, "interrupted");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IllegalArgumentException bad) {
-                throw new ApiException(Status.NOT_FOUND_404, bad.getMessage());
-            }
-            throw new ApiException(Status.SERVICE_UNAVAILABLE_503, "the world could not do it: " + e.getCause().getMessage());
-        }
+        return WorldCall.await(world, work, Status.NOT_FOUND_404);
     }
+
 }

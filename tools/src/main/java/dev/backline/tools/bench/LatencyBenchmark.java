@@ -103,15 +103,7 @@ public final class LatencyBenchmark implements Callable<Integer> {
         }
         Path root = repo.toAbsolutePath().normalize();
         Path temp = Files.createTempDirectory("backline-latency-bench-");
-        Map<String, String> env = Map.of(
-                "BACKLINE_DATA_DIR", temp.resolve("data").toString(),
-                "BACKLINE_SCRIPTS_DIR", root.resolve("scripts").toString(),
-                "BACKLINE_WORLD_DIR", root.resolve("world-data").toString(),
-                "BACKLINE_DEV", "0",
-                // Registering hundreds of accounts at the production hashing cost would only slow the set-up.
-                "BACKLINE_HASH_MEMORY_KIB", "256",
-                // Every player comes from this one address; the per-address limit is for the real world.
-                "BACKLINE_ADDRESS_COMMANDS_PER_SECOND", "1000000");
+        Map<String, String> env = ServerProcess.loadSettings(temp.resolve("data"), root.resolve("scripts"), root.resolve("world-data"));
         err.println("bench: starting the server (log: " + temp.resolve("server.log") + ")");
         try (ServerProcess server = ServerProcess.start(BenchFiles.serverClasspath(root), root, env,
                 temp.resolve("server.log"), SERVER_START)) {

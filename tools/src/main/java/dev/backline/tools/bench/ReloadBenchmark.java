@@ -155,16 +155,8 @@ public final class ReloadBenchmark implements Callable<Integer> {
         if (!target.startsWith(copy) || !Files.isRegularFile(target)) {
             throw new ParameterException(spec.commandLine(), "pack " + pack + " has no file " + module);
         }
-        Map<String, String> env = Map.of(
-                "BACKLINE_DATA_DIR", temp.resolve("data").toString(),
-                "BACKLINE_SCRIPTS_DIR", temp.resolve("scripts").toString(),
-                "BACKLINE_WORLD_DIR", root.resolve("world-data").toString(),
-                "BACKLINE_ADMIN_TOKEN", token,
-                "BACKLINE_DEV", "0",
-                // Registering 200 accounts at the production cost (210,000 PBKDF2 rounds) would only slow the set-up.
-                "BACKLINE_HASH_MEMORY_KIB", "256",
-                // Every player comes from this one address; the per-address limit is for the real world.
-                "BACKLINE_ADDRESS_COMMANDS_PER_SECOND", "1000000");
+        Map<String, String> env = ServerProcess.loadSettings(temp.resolve("data"), temp.resolve("scripts"), root.resolve("world-data"));
+        env.put("BACKLINE_ADMIN_TOKEN", token);
         err.println("bench: starting the server (log: " + temp.resolve("server.log") + ")");
         ServerProcess server = ServerProcess.start(classpath, root, env, temp.resolve("server.log"), SERVER_START);
         Thread stopOnExit = Thread.ofPlatform().unstarted(server::close);

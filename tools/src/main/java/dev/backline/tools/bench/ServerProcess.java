@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -40,6 +41,23 @@ public final class ServerProcess implements AutoCloseable {
     private ServerProcess(Process process, Path log) {
         this.process = process;
         this.log = log;
+    }
+
+    /**
+     * The settings every load benchmark runs its server with: the data in {@code dataDir}, the packs of
+     * {@code scripts} over the world of {@code world}, no file watching, cheap password hashing (registering
+     * hundreds of accounts at the production cost would only slow the set-up) and no per-address command limit
+     * (every player comes from this one address). A mutable copy, for a benchmark's own additions.
+     */
+    public static Map<String, String> loadSettings(Path dataDir, Path scripts, Path world) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("BACKLINE_DATA_DIR", dataDir.toString());
+        env.put("BACKLINE_SCRIPTS_DIR", scripts.toString());
+        env.put("BACKLINE_WORLD_DIR", world.toString());
+        env.put("BACKLINE_DEV", "0");
+        env.put("BACKLINE_HASH_MEMORY_KIB", "256");
+        env.put("BACKLINE_ADDRESS_COMMANDS_PER_SECOND", "1000000");
+        return env;
     }
 
     /**

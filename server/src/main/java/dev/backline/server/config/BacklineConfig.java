@@ -277,6 +277,8 @@ public record BacklineConfig(ServerConfig server, ShardConfig shard, GameConfig 
         m.put("BACKLINE_MAX_FRAME_BYTES", "play.max-frame-bytes");
         m.put("BACKLINE_MAX_PENDING_COMMANDS", "play.max-pending-commands");
         m.put("BACKLINE_ADDRESS_COMMANDS_PER_SECOND", "play.address-commands-per-second");
+        m.put("BACKLINE_CHAT_BURST", "play.chat-burst");
+        m.put("BACKLINE_CHAT_PER_MINUTE", "play.chat-per-minute");
         m.put("BACKLINE_RECONNECT_GRACE", "play.reconnect-grace");
         return Collections.unmodifiableMap(m);
     }

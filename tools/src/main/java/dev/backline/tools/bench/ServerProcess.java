@@ -46,8 +46,9 @@ public final class ServerProcess implements AutoCloseable {
     /**
      * The settings every load benchmark runs its server with: the data in {@code dataDir}, the packs of
      * {@code scripts} over the world of {@code world}, no file watching, cheap password hashing (registering
-     * hundreds of accounts at the production cost would only slow the set-up) and no per-address command limit
-     * (every player comes from this one address). A mutable copy, for a benchmark's own additions.
+     * hundreds of accounts at the production cost would only slow the set-up), no per-address command limit
+     * (every player comes from this one address) and no chat limit (a random command mix may say more in a
+     * minute than a person would). A mutable copy, for a benchmark's own additions.
      */
     public static Map<String, String> loadSettings(Path dataDir, Path scripts, Path world) {
         Map<String, String> env = new LinkedHashMap<>();
@@ -57,6 +58,8 @@ public final class ServerProcess implements AutoCloseable {
         env.put("BACKLINE_DEV", "0");
         env.put("BACKLINE_HASH_MEMORY_KIB", "256");
         env.put("BACKLINE_ADDRESS_COMMANDS_PER_SECOND", "1000000");
+        env.put("BACKLINE_CHAT_BURST", "100000");
+        env.put("BACKLINE_CHAT_PER_MINUTE", "1000000");
         return env;
     }
 

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,11 +30,9 @@ class LoadgenIT {
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = ServerProcess.start(System.getProperty("java.class.path"), REPO, Map.of(
-                "BACKLINE_DATA_DIR", dir.resolve("data").toString(),
-                "BACKLINE_SCRIPTS_DIR", REPO.resolve("scripts").toString(),
-                "BACKLINE_WORLD_DIR", REPO.resolve("world-data").toString(),
-                "BACKLINE_HASH_MEMORY_KIB", "256"), dir.resolve("server.log"), Duration.ofSeconds(90));
+        server = ServerProcess.start(System.getProperty("java.class.path"), REPO,
+                ServerProcess.loadSettings(dir.resolve("data"), REPO.resolve("scripts"), REPO.resolve("world-data")),
+                dir.resolve("server.log"), Duration.ofSeconds(90));
     }
 
     @AfterAll

@@ -5,6 +5,7 @@ import dev.backline.command.CommandInvocation;
 import dev.backline.command.CommandLine;
 import dev.backline.command.CommandRegistry;
 import dev.backline.command.CommandSpec;
+import dev.backline.log.LogContext;
 import dev.backline.session.HeldEvents;
 import dev.backline.session.OutboundEvent;
 import dev.backline.session.Sessions;
@@ -33,9 +34,15 @@ public final class CommandDispatch {
         if (!sessions.isOnline(player)) {
             return;
         }
-        HeldEvents held = sessions.inCommand(player, requestId, () -> dispatch(player, requestId, text));
-        if (held != null) {
-            durable.commit(held);
+        LogContext log = LogContext.current();
+        String outer = log.enterPlayer(player.toString());
+        try {
+            HeldEvents held = sessions.inCommand(player, requestId, () -> dispatch(player, requestId, text));
+            if (held != null) {
+                durable.commit(held);
+            }
+        } finally {
+            log.leavePlayer(outer);
         }
     }
 

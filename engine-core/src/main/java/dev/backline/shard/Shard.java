@@ -4,6 +4,7 @@ import dev.backline.clock.GameClock;
 import dev.backline.command.CommandRegistry;
 import dev.backline.event.EventBus;
 import dev.backline.event.GameEvent;
+import dev.backline.log.LogContext;
 import dev.backline.random.GameRandom;
 import dev.backline.session.Sessions;
 import dev.backline.timer.PackTimers;
@@ -44,7 +45,7 @@ public final class Shard {
     public Shard(ShardConfig config) {
         this.config = config;
         this.tickPeriod = config.tickPeriod();
-        this.failures = new FailureLog(stats, () -> tick);
+        this.failures = new FailureLog(stats);
         this.clock = GameClock.startingAt(config.gameStart(), config.clockRatio());
         this.random = GameRandom.seeded(config.seed());
         this.events = new EventBus((event, e) -> failures.failed("listener of '" + event.name() + "'", e));
@@ -73,6 +74,7 @@ public final class Shard {
     public void tick() {
         long started = System.nanoTime();
         tick++;
+        LogContext.current().tick(tick);
         clock.advanceReal(tickPeriod);
         durableCommands.releaseSettled();
         // Only what waited when the tick began: tasks that arrive meanwhile wait for the next tick, so under a

@@ -90,7 +90,7 @@ public final class WorldThread implements AutoCloseable {
             try {
                 shard.tick();
             } catch (RuntimeException | StackOverflowError e) {
-                LOG.log(Level.ERROR, "tick=" + shard.currentTick() + " tick failed outside any handler: " + e, e);
+                LOG.log(Level.ERROR, "tick failed outside any handler: " + e, e);
             }
             long finished = System.nanoTime();
             if (finished - started > period) {
@@ -101,7 +101,7 @@ public final class WorldThread implements AutoCloseable {
             if (behind > maxBehind) {
                 long skipped = behind / period;
                 shard.stats().recordSkipped(skipped);
-                LOG.log(Level.WARNING, "tick=" + shard.currentTick() + " the world is " + (behind / 1_000_000)
+                LOG.log(Level.WARNING, "the world is " + (behind / 1_000_000)
                         + " ms behind; skipping " + skipped + " ticks (game time runs slow)");
                 deadline = finished + period;
                 continue;
@@ -117,7 +117,7 @@ public final class WorldThread implements AutoCloseable {
     private void logOverrun(long now, long took, long period) {
         overrunsSinceLog++;
         if (now - lastOverrunLog >= LOG_INTERVAL_NANOS) {
-            LOG.log(Level.WARNING, "tick=" + shard.currentTick() + " overran: took " + took / 1_000_000 + " ms of a "
+            LOG.log(Level.WARNING, "overran: took " + took / 1_000_000 + " ms of a "
                     + period / 1_000_000 + " ms period (" + overrunsSinceLog + " overruns since the last report)");
             lastOverrunLog = now;
             overrunsSinceLog = 0;

@@ -1,6 +1,7 @@
 package dev.backline.script;
 
 import dev.backline.command.CommandSpec;
+import dev.backline.log.LogContext;
 import dev.backline.session.OutboundEvent;
 import dev.backline.shard.Shard;
 import dev.backline.world.Entity;
@@ -328,7 +329,13 @@ public final class GameFacade {
     @Export
     public void log(Value message) {
         String text = message == null ? "" : message.isString() ? message.asString() : message.toString();
-        LOG.log(Level.INFO, "tick=" + shard.currentTick() + " pack=" + pack + " " + truncate(text));
+        LogContext context = LogContext.current();
+        String outer = context.enterPack(pack);
+        try {
+            LOG.log(Level.INFO, truncate(text));
+        } finally {
+            context.leavePack(outer);
+        }
     }
 
     private OutboundEvent event(String call, Value type, Value text, Value payload) {

@@ -4,6 +4,7 @@ import dev.backline.command.CommandFailedException;
 import dev.backline.command.CommandInvocation;
 import dev.backline.command.CommandSpec;
 import dev.backline.event.Subscription;
+import dev.backline.log.LogContext;
 import dev.backline.shard.Shard;
 import dev.backline.timer.TimerHandle;
 import java.io.IOException;
@@ -84,6 +85,8 @@ final class PackGeneration implements AutoCloseable {
             throw new PackLoadException(root.resolve(PackManifest.FILE) + ": entry module '" + manifest.entry()
                     + "' does not exist in the pack");
         }
+        LogContext log = LogContext.current();
+        String outer = log.enterPack(manifest.name());
         Context context = ScriptSandbox.newContext(env.engine(), manifest.name(), root);
         try {
             PackGeneration generation = new PackGeneration(env, manifest, root, number, files, context, slot);
@@ -95,6 +98,8 @@ final class PackGeneration implements AutoCloseable {
         } catch (RuntimeException e) {
             context.close(true);
             throw new PackLoadException(manifest.name() + ": could not load: " + e.getMessage());
+        } finally {
+            log.leavePack(outer);
         }
     }
 
@@ -291,6 +296,16 @@ final class PackGeneration implements AutoCloseable {
 
     /** Runs a guarded call, measuring its CPU time; returns the fault it reported, or null if it went well. */
     private ScriptFault invoke(String hook, Supplier<Value> body) {
+        LogContext log = LogContext.current();
+        String outer = log.enterPack(manifest.name());
+        try {
+            return invokeMeasured(hook, body);
+        } finally {
+            log.leavePack(outer);
+        }
+    }
+
+    private ScriptFault invokeMeasured(String hook, Supplier<Value> body) {
         long cpuBefore = THREADS.getCurrentThreadCpuTime();
         ScriptFault fault = null;
         HookStats seen = hookStats.get(hook);

@@ -3,6 +3,7 @@ package dev.backline.server;
 import dev.backline.content.WorldData;
 import dev.backline.content.WorldDataException;
 import dev.backline.content.WorldDataLoader;
+import dev.backline.log.LogFormat;
 import dev.backline.persist.BufferedAuditLog;
 import dev.backline.persist.StoreUnavailableException;
 import dev.backline.persist.StoredWorld;
@@ -33,6 +34,7 @@ import dev.backline.server.admin.ReloadAuditTrail;
 import dev.backline.server.config.BacklineConfig;
 import dev.backline.server.config.GameConfig;
 import dev.backline.server.config.InvalidConfigException;
+import dev.backline.server.config.LogSettings;
 import dev.backline.server.health.PersistenceRoutes;
 import dev.backline.shard.Shard;
 import dev.backline.shard.WorldThread;
@@ -59,6 +61,14 @@ public final class Main {
         if (System.getProperty("java.util.logging.manager") == null) {
             System.setProperty("java.util.logging.manager", ShutdownSafeLogManager.class.getName());
         }
+        // A bad value logs text here and fails start-up in BacklineConfig, with the configuration's other errors.
+        LogSettings logging;
+        try {
+            logging = LogSettings.from(System.getenv());
+        } catch (IllegalArgumentException e) {
+            logging = new LogSettings(LogFormat.TEXT, true);
+        }
+        logging.apply();
     }
 
     private static final Logger LOG = System.getLogger("backline.main");

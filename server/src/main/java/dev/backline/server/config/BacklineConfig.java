@@ -79,6 +79,11 @@ public record BacklineConfig(ServerConfig server, ShardConfig shard, GameConfig 
      * @throws InvalidConfigException naming the key of the first bad value
      */
     public static BacklineConfig load(Map<String, String> env) {
+        try {
+            LogSettings.from(env);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException(e.getMessage());
+        }
         Map<String, String> overrides = new LinkedHashMap<>();
         Map<String, String> envNames = new LinkedHashMap<>();
         ENVIRONMENT.forEach((variable, key) -> {

@@ -9,7 +9,6 @@ import dev.backline.world.EntityId;
 import io.helidon.common.buffers.BufferData;
 import io.helidon.websocket.WsListener;
 import io.helidon.websocket.WsSession;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +22,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * the timers reach this session only through the lock-guarded state changes below.
  */
 final class PlaySession implements WsListener, Outbox.Owner {
-    private static final Logger LOG = System.getLogger("backline.play");
 
     private enum State { AWAITING_AUTH, PLAYING, ENDED }
 
@@ -33,12 +31,14 @@ final class PlaySession implements WsListener, Outbox.Owner {
     private final FrameAssembler assembler;
     private final AtomicInteger pendingCommands = new AtomicInteger();
     private final ReentrantLock lock = new ReentrantLock();
+    private final SessionLog log = new SessionLog(() -> this.player);
     private volatile State state = State.AWAITING_AUTH;
     private volatile EntityId player;
     private volatile Thread connection;
     private volatile Outbox outbox;
     private volatile Future<?> authTimer;
     private volatile CommandLimiter.Session limits;
+    private volatile String address;
 
     PlaySession(PlayEndpoint endpoint, String label) {
         this.endpoint = endpoint;
@@ -50,7 +50,8 @@ final class PlaySession implements WsListener, Outbox.Owner {
     @Override
     public void onOpen(WsSession session) {
         connection = Thread.currentThread();
-        limits = endpoint.limiter().session(session.socketContext().remotePeer().host());
+        address = session.socketContext().remotePeer().host();
+        limits = endpoint.limiter().session(address);
         outbox = Outbox.start(session, endpoint.codec(), config.outboxCapacity(), this, label);
         endpoint.opened(this);
         authTimer = endpoint.schedule(this::authTimedOut, config.authTimeout());
@@ -68,6 +69,16 @@ final class PlaySession implements WsListener, Outbox.Owner {
         if (state == State.ENDED || outbox.isClosing()) {
             return;
         }
+        try {
+            handle(text, last);
+        } catch (RuntimeException e) {
+            // A bug of ours must cost the client one answer, not the connection or the server.
+            log.log(Level.ERROR, "session " + label + ": handling a frame failed: " + e, e);
+            reply(OutboundEvent.error("internal_error", "the server could not handle that frame; it has been logged", null));
+        }
+    }
+
+    private void handle(String text, boolean last) {
         ClientFrame frame;
         try {
             String message = assembler.add(text, last);
@@ -115,7 +126,8 @@ final class PlaySession implements WsListener, Outbox.Owner {
 
     @Override
     public void onError(WsSession session, Throwable t) {
-        LOG.log(Level.DEBUG, "session " + label + ": socket error: " + t);
+        boolean network = t instanceof java.io.IOException || t instanceof java.io.UncheckedIOException;
+        log.log(network ? Level.DEBUG : Level.WARNING, "session " + label + ": socket error: " + t, network ? null : t);
         end("socket error", false);
     }
 
@@ -126,7 +138,7 @@ final class PlaySession implements WsListener, Outbox.Owner {
 
     @Override
     public void transportFailed(RuntimeException e) {
-        LOG.log(Level.DEBUG, "session " + label + ": write failed: " + e);
+        log.log(Level.DEBUG, "session " + label + ": write failed: " + e, null);
         end("write failed", false);
         connection.interrupt();
     }
@@ -172,7 +184,7 @@ final class PlaySession implements WsListener, Outbox.Owner {
         } finally {
             lock.unlock();
         }
-        LOG.log(Level.INFO, "session " + label + ": " + id + " authenticated");
+        log.log(Level.INFO, "session " + label + ": connected as " + name + " from " + address, null);
     }
 
     /** The character asked for by name or id, or the account's first one; empty if the account has no such one. */
@@ -202,10 +214,12 @@ final class PlaySession implements WsListener, Outbox.Owner {
     private void command(ClientFrame.Command command) {
         String refusal = limits.refusal(command.text());
         if (refusal != null) {
+            log.command(command.text(), command.id(), "rate_limited");
             reply(OutboundEvent.error(ErrorCode.RATE_LIMITED.wire(), refusal, command.id()));
             return;
         }
         if (pendingCommands.get() >= config.maxPendingCommands()) {
+            log.command(command.text(), command.id(), "rate_limited");
             endpoint.limiter().countRejection();
             reply(OutboundEvent.error(ErrorCode.RATE_LIMITED.wire(), "more than " + config.maxPendingCommands()
                     + " of your commands are waiting; slow down", command.id()));
@@ -218,8 +232,10 @@ final class PlaySession implements WsListener, Outbox.Owner {
             s.commandDispatch().run(id, command.id(), command.text());
         });
         if (accepted) {
+            log.command(command.text(), command.id(), "queued");
             endpoint.commandQueued();
         } else {
+            log.command(command.text(), command.id(), "server_busy");
             pendingCommands.decrementAndGet();
             reply(OutboundEvent.error(ErrorCode.SERVER_BUSY.wire(), "the world is too busy; try again shortly",
                     command.id()));
@@ -254,7 +270,7 @@ final class PlaySession implements WsListener, Outbox.Owner {
     /** The close handshake did not finish in time: cut the connection. */
     private void cut() {
         if (state != State.ENDED) {
-            LOG.log(Level.DEBUG, "session " + label + ": close did not finish in " + config.closeGrace() + "; cutting");
+            log.log(Level.DEBUG, "session " + label + ": close did not finish in " + config.closeGrace() + "; cutting", null);
             outbox.cut();
             connection.interrupt();
         }
@@ -277,9 +293,9 @@ final class PlaySession implements WsListener, Outbox.Owner {
         if (wasPlaying) {
             // A connection the server closed (replaced, slow, kicked, shutting down) gets no grace period.
             endpoint.departed(player, outbox, deliberate || outbox.isClosing());
-            LOG.log(Level.INFO, "session " + label + ": " + player + " left: " + why);
+            log.log(Level.INFO, "session " + label + ": disconnected: " + why, null);
         } else {
-            LOG.log(Level.DEBUG, "session " + label + ": ended before auth: " + why);
+            log.log(Level.DEBUG, "session " + label + ": ended before auth: " + why, null);
         }
         endpoint.ended(this);
     }

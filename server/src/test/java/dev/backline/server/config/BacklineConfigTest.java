@@ -67,7 +67,9 @@ class BacklineConfigTest {
             "BACKLINE_CLOCK_RATIO|-1|config 'shard.clock-ratio' (from BACKLINE_CLOCK_RATIO): '-1' must be a positive number",
             "BACKLINE_TOKEN_TTL|soon|config 'accounts.token-ttl' (from BACKLINE_TOKEN_TTL): 'soon' is not a duration like 500ms, 10s, 5m or 24h",
             "BACKLINE_SEED|1.5|config 'shard.seed' (from BACKLINE_SEED): '1.5' is not a whole number",
-            "BACKLINE_CONFIG|/no/such/file.yaml|BACKLINE_CONFIG: no such file: /no/such/file.yaml"})
+            "BACKLINE_CONFIG|/no/such/file.yaml|BACKLINE_CONFIG: no such file: /no/such/file.yaml",
+            "BACKLINE_LOG_FORMAT|xml|BACKLINE_LOG_FORMAT must be text or json, not 'xml'",
+            "BACKLINE_LOG_COMMANDS|maybe|BACKLINE_LOG_COMMANDS must be true or false, not 'maybe'"})
     void aBadValueFailsWithOneLineNamingTheKey(String variable, String value, String message) {
         assertThatThrownBy(() -> BacklineConfig.load(Map.of(variable, value)))
                 .isInstanceOf(InvalidConfigException.class)

@@ -34,9 +34,21 @@ public final class WorldThread implements AutoCloseable {
     }
 
     public static WorldThread start(Shard shard, String name) {
-        WorldThread wt = new WorldThread(shard, name);
-        wt.thread.start();
+        WorldThread wt = create(shard, name);
+        wt.startTicking();
         return wt;
+    }
+
+    /**
+     * A world thread that does not tick yet: what is submitted meanwhile waits for {@link #startTicking()}.
+     * The server starts listening with one while the packs still load.
+     */
+    public static WorldThread create(Shard shard, String name) {
+        return new WorldThread(shard, name);
+    }
+
+    public void startTicking() {
+        thread.start();
     }
 
     /**
@@ -128,6 +140,10 @@ public final class WorldThread implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        if (thread.getState() == Thread.State.NEW) {
+            pendingCalls.forEach(f -> f.completeExceptionally(stopped()));
+            return;
+        }
         LockSupport.unpark(thread);
         try {
             thread.join(10_000);

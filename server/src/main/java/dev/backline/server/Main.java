@@ -15,6 +15,7 @@ import dev.backline.script.PackLoadException;
 import dev.backline.script.PackWatcher;
 import dev.backline.script.RuntimeMode;
 import dev.backline.script.ScriptRuntime;
+import dev.backline.script.StartupPriority;
 import dev.backline.server.account.postgres.PostgresAccountStore;
 import dev.backline.server.admin.AdminConfig;
 import dev.backline.server.admin.PackAdminRoutes;
@@ -97,12 +98,18 @@ public final class Main {
         }
     }
 
+    /** A game that is loaded, its world thread (ticking) and its server (listening). */
+    private record Running(LoadedGame game, WorldThread world, BacklineServer server) {
+    }
+
     public static void main(String[] args) {
         BacklineConfig config;
-        LoadedGame game;
+        Running running;
         try {
             config = BacklineConfig.load(System.getenv());
-            game = loadGame(config);
+            try (StartupPriority startup = StartupPriority.begin()) {
+                running = start(config, startup);
+            }
         } catch (InvalidConfigException e) {
             System.err.println("backline: " + e.getMessage());
             System.exit(2);
@@ -115,14 +122,15 @@ public final class Main {
             System.err.println("backline: the database cannot be used:\n" + e.getMessage());
             System.exit(1);
             return;
+        } catch (RuntimeException e) {
+            // Threads of the database and the scripts may be up: without an exit the process would hang, not stop.
+            LOG.log(Level.ERROR, "start-up failed: " + e, e);
+            System.exit(1);
+            return;
         }
-        WorldThread world = WorldThread.start(game.shard(), "world");
-        AdminConfig admin = config.server().admin().orGenerated();
-        if (config.server().admin().token() == null) {
-            LOG.log(Level.WARNING, "no admin token configured (BACKLINE_ADMIN_TOKEN); this run's token for /admin is "
-                    + admin.token());
-        }
-        BacklineServer server = serve(config.server().withAdmin(admin), game, world);
+        LoadedGame game = running.game();
+        WorldThread world = running.world();
+        BacklineServer server = running.server();
         PackWatcher watcher = config.game().watchFiles() ? PackWatcher.start(game.scripts()) : null;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.log(Level.INFO, "stopping");
@@ -134,6 +142,40 @@ public final class Main {
             game.close();
         }, "backline-shutdown"));
         LOG.log(Level.INFO, "Backline is up on port " + server.port() + " (data: " + config.dataDir() + ")");
+    }
+
+    /**
+     * Opens the game, then starts the server while the packs load (the server answers meanwhile, not ready),
+     * and the world thread once both are done. Anything failing closes what was started.
+     */
+    private static Running start(BacklineConfig config, StartupPriority startup) {
+        LoadedGame game = openGame(config, startup);
+        WorldThread world = WorldThread.create(game.shard(), "world");
+        AdminConfig admin = config.server().admin().orGenerated();
+        if (config.server().admin().token() == null) {
+            LOG.log(Level.WARNING, "no admin token configured (BACKLINE_ADMIN_TOKEN); this run's token for /admin is "
+                    + admin.token());
+        }
+        CompletableFuture<BacklineServer> listening = CompletableFuture.supplyAsync(
+                () -> serve(config.server().withAdmin(admin), game, world), task -> startup.thread("server-start", task));
+        try {
+            loadPacks(game, config.game());
+        } catch (RuntimeException e) {
+            listening.thenAccept(BacklineServer::close).exceptionally(ignored -> null).join();
+            world.close();
+            game.close();
+            throw e;
+        }
+        BacklineServer server;
+        try {
+            server = joined(listening);
+        } catch (RuntimeException e) {
+            world.close();
+            game.close();
+            throw e;
+        }
+        world.startTicking();
+        return new Running(game, world, server);
     }
 
     /**
@@ -170,11 +212,32 @@ public final class Main {
      * @throws StoreUnavailableException if the database cannot be started or reached
      */
     static LoadedGame loadGame(BacklineConfig config) {
+        LoadedGame game = openGame(config, null);
+        try {
+            loadPacks(game, config.game());
+        } catch (RuntimeException e) {
+            game.close();
+            throw e;
+        }
+        return game;
+    }
+
+    /**
+     * {@link #loadGame} but for the packs: the database open, the world restored, the script runtime ready to
+     * load packs. The engine is built on a thread of {@code startup}'s (or a plain one) meanwhile.
+     */
+    private static LoadedGame openGame(BacklineConfig config, StartupPriority startup) {
         GameConfig game = config.game();
         // Building and warming up the script engine takes seconds and needs nothing else: it runs while the
         // world data loads, the database starts and the world is restored.
         CompletableFuture<Engine> engine = CompletableFuture.supplyAsync(() -> ScriptRuntime.newEngine(config.dataDir().resolve("cache")),
-                task -> Thread.ofPlatform().name("script-engine-start").daemon(true).start(task));
+                task -> {
+                    if (startup != null) {
+                        startup.thread("script-engine-start", task);
+                    } else {
+                        Thread.ofPlatform().name("script-engine-start").daemon(true).start(task);
+                    }
+                });
         Database database;
         WorldData data;
         try {
@@ -185,7 +248,7 @@ public final class Main {
             throw e;
         }
         try {
-            return loadInto(config, data, database, engine);
+            return openInto(config, data, database, engine);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -196,9 +259,9 @@ public final class Main {
         engine.thenAccept(Engine::close);
     }
 
-    private static Engine built(CompletableFuture<Engine> engine) {
+    private static <T> T joined(CompletableFuture<T> future) {
         try {
-            return engine.join();
+            return future.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
@@ -210,7 +273,7 @@ public final class Main {
         }
     }
 
-    private static LoadedGame loadInto(BacklineConfig config, WorldData data, Database database,
+    private static LoadedGame openInto(BacklineConfig config, WorldData data, Database database,
                                        CompletableFuture<Engine> engine) {
         GameConfig game = config.game();
         Shard shard = new Shard(config.shard());
@@ -225,7 +288,7 @@ public final class Main {
 
         ScriptRuntime scripts;
         try {
-            scripts = ScriptRuntime.create(shard, game.scriptLimits(), game.quarantine(), built(engine));
+            scripts = ScriptRuntime.create(shard, game.scriptLimits(), game.quarantine(), joined(engine));
         } catch (RuntimeException e) {
             persistence.close();
             throw e;
@@ -236,18 +299,14 @@ public final class Main {
         } else {
             LOG.log(Level.WARNING, "*** " + mode.describe() + " ***");
         }
-        try {
-            scripts.loadAll(game.scriptsDir());
-        } catch (RuntimeException e) {
-            scripts.close();
-            // Nothing has run yet: nothing to keep but what restoring or populating the world changed.
-            persistence.close();
-            throw e;
-        }
         BufferedAuditLog audit = BufferedAuditLog.start(database.auditLog());
         ReloadAuditTrail.connect(scripts, audit);
         scripts.auditTo(audit);
         return new LoadedGame(shard, scripts, database, persistence, audit);
+    }
+
+    private static void loadPacks(LoadedGame game, GameConfig config) {
+        game.scripts().loadAll(config.scriptsDir());
     }
 
     /**

@@ -39,6 +39,37 @@ final class ChildServer implements AutoCloseable {
 
     /** Starts the server on {@code dataDir} and waits until it listens. */
     static ChildServer start(Path dataDir, Map<String, String> moreEnv) {
+        ChildServer child = launch(dataDir, moreEnv);
+        try {
+            child.port.get(START_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            child.process.destroyForcibly();
+            throw new AssertionError("the child server did not come up: " + e + "\n" + child.log(), e);
+        }
+        return child;
+    }
+
+    /** How a server that was expected to stop by itself ended: its exit status and everything it wrote. */
+    record Exit(int status, String log) {
+    }
+
+    /** Starts the server on {@code dataDir} and waits for it to exit (a start-up that must fail). */
+    static Exit startExpectingExit(Path dataDir, Map<String, String> moreEnv) {
+        try (ChildServer child = launch(dataDir, moreEnv)) {
+            if (!child.process.waitFor(START_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                throw new AssertionError("the child server did not exit\n" + child.log());
+            }
+            child.outputRead.get(10, TimeUnit.SECONDS);
+            return new Exit(child.process.exitValue(), child.log());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the child's output did not end", e);
+        }
+    }
+
+    private static ChildServer launch(Path dataDir, Map<String, String> moreEnv) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElseThrow());
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
@@ -62,12 +93,6 @@ final class ChildServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Thread.ofPlatform().daemon().name("child-server-output").start(child::readOutput);
-        try {
-            child.port.get(START_WAIT.toSeconds(), TimeUnit.SECONDS);
-        } catch (Exception e) {
-            child.process.destroyForcibly();
-            throw new AssertionError("the child server did not come up: " + e + "\n" + child.log(), e);
-        }
         return child;
     }
 

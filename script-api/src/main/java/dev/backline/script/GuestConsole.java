@@ -1,5 +1,6 @@
 package dev.backline.script;
 
+import dev.backline.log.LogContext;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import org.graalvm.polyglot.HostAccess.Export;
@@ -38,12 +39,19 @@ public final class GuestConsole {
             line = line.substring(0, MAX_LINE) + "…";
         }
         String l = level != null && level.isString() ? level.asString() : "info";
-        LOG.log(switch (l) {
+        Level logLevel = switch (l) {
             case "debug" -> Level.DEBUG;
             case "warn" -> Level.WARNING;
             case "error" -> Level.ERROR;
             default -> Level.INFO;
-        }, "pack=" + name + " " + line);
+        };
+        LogContext context = LogContext.current();
+        String outer = context.enterPack(name);
+        try {
+            LOG.log(logLevel, line);
+        } finally {
+            context.leavePack(outer);
+        }
         return true;
     }
 }

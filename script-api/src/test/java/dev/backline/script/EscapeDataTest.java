@@ -2,6 +2,7 @@ package dev.backline.script;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.backline.log.LogContext;
 import dev.backline.script.testing.TestPlayer;
 import dev.backline.script.testing.TestWorld;
 import java.nio.file.Path;
@@ -152,7 +153,7 @@ class EscapeDataTest {
         Handler capture = new Handler() {
             @Override
             public void publish(LogRecord record) {
-                records.add(record);
+                records.add(withPack(record));
             }
 
             @Override
@@ -229,11 +230,16 @@ class EscapeDataTest {
         }
     }
 
+    /** The record's message after the pack its thread's log context names, as the log formats show it. */
+    private static LogRecord withPack(LogRecord record) {
+        return new LogRecord(record.getLevel(), "pack=" + LogContext.current().pack() + " " + record.getMessage());
+    }
+
     private static Handler capture(List<LogRecord> records) {
         return new Handler() {
             @Override
             public void publish(LogRecord record) {
-                records.add(record);
+                records.add(withPack(record));
             }
 
             @Override

@@ -41,13 +41,15 @@ export function showRoom(playerId) {
     const target = game.entity(to);
     return { dir, to, name: target ? nameOf(target) : to };
   });
-  const others = game.contents(room.id, 'player')
-    .filter((p) => p.id !== playerId && game.isOnline(p.id))
+  // One look at the room: every entity in it crosses the script boundary once (a crowded room is what costs).
+  const here = game.contents(room.id);
+  const others = here
+    .filter((e) => e.kind === 'player' && e.id !== playerId && game.isOnline(e.id))
     .map((p) => ({ id: p.id, name: nameOf(p) }));
-  const things = game.contents(room.id)
+  const things = here
     .filter((e) => e.kind !== 'player' && e.kind !== 'room' && e.kind !== 'npc')
     .map((e) => ({ id: e.id, kind: e.kind, name: nameOf(e) }));
-  const npcs = game.contents(room.id, 'npc').map((e) => ({ id: e.id, name: nameOf(e) }));
+  const npcs = here.filter((e) => e.kind === 'npc').map((e) => ({ id: e.id, name: nameOf(e) }));
   const description = roomDescription(room); // the `night` text after dusk, where a room has one
   const lines = [room.props.name, description];
   lines.push(exits.length > 0 ? `Exits: ${exits.map((e) => e.dir).join(', ')}.` : 'There is no way out.');

@@ -63,6 +63,11 @@ public final class LatencyBenchmark implements Callable<Integer> {
             description = "unmeasured time at each step once its players are in (default: ${DEFAULT-VALUE})")
     private Duration warmup;
 
+    @Option(names = "--jit-warmup", paramLabel = "D", defaultValue = "120s", converter = DurationConverter.class,
+            description = "unmeasured load (the first step's players) before the first step, while the JIT compiles the Graal "
+                    + "compiler and the pack's hot code: minutes of CPU on two cores (default: ${DEFAULT-VALUE})")
+    private Duration jitWarmup;
+
     @Option(names = "--window", paramLabel = "D", defaultValue = "20s", converter = DurationConverter.class,
             description = "measured time at each step (default: ${DEFAULT-VALUE})")
     private Duration window;
@@ -107,6 +112,7 @@ public final class LatencyBenchmark implements Callable<Integer> {
         err.println("bench: starting the server (log: " + temp.resolve("server.log") + ")");
         try (ServerProcess server = ServerProcess.start(BenchFiles.serverClasspath(root), root, env,
                 temp.resolve("server.log"), SERVER_START)) {
+            warmUpJit(server.base(), players.getFirst(), commandMix);
             List<LatencyStep> steps = new ArrayList<>();
             for (int n : players) {
                 LatencyStep step = step(server.base(), n, commandMix);
@@ -133,6 +139,19 @@ public final class LatencyBenchmark implements Callable<Integer> {
             return 1;
         } finally {
             BenchFiles.deleteTree(temp);
+        }
+    }
+
+    private void warmUpJit(URI base, int n, CommandMix commandMix) throws InterruptedException {
+        if (jitWarmup.isZero()) {
+            return;
+        }
+        err.println("bench: warming up the JIT for " + jitWarmup.toSeconds() + " s with " + n + " players");
+        LoadSettings settings = LoadSettings.of(URI.create("ws://" + base.getRawAuthority()), n, rate, Duration.ofDays(1), commandMix)
+                .withRampUp(Duration.ofSeconds(Math.min(20, 1 + n / 20))).withJoinConcurrency(8);
+        try (LoadGenerator load = LoadGenerator.start(settings)) {
+            Thread.sleep(jitWarmup.toMillis());
+            load.finish();
         }
     }
 

@@ -77,8 +77,9 @@ public final class ReloadBenchmark implements Callable<Integer> {
             description = "time from one reload's start to the next (default: ${DEFAULT-VALUE})")
     private Duration interval;
 
-    @Option(names = "--warmup", paramLabel = "D", defaultValue = "20s", converter = DurationConverter.class,
-            description = "load before measuring, so the JIT has compiled the hot paths (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", paramLabel = "D", defaultValue = "150s", converter = DurationConverter.class,
+            description = "load before measuring, so the JIT has compiled the Graal compiler and the hot paths: minutes "
+                    + "of CPU on two cores (default: ${DEFAULT-VALUE})")
     private Duration warmup;
 
     @Option(names = "--warmup-reloads", paramLabel = "N", defaultValue = "0",

@@ -31,7 +31,7 @@ final class PlaySession implements WsListener, Outbox.Owner {
     private final FrameAssembler assembler;
     private final AtomicInteger pendingCommands = new AtomicInteger();
     private final ReentrantLock lock = new ReentrantLock();
-    private final SessionLog log = new SessionLog(() -> this.player);
+    private final SessionLog log;
     private volatile State state = State.AWAITING_AUTH;
     private volatile EntityId player;
     private volatile Thread connection;
@@ -44,6 +44,7 @@ final class PlaySession implements WsListener, Outbox.Owner {
         this.endpoint = endpoint;
         this.config = endpoint.config();
         this.label = label;
+        this.log = new SessionLog(label, () -> this.player);
         this.assembler = new FrameAssembler(config.maxFrameBytes());
     }
 
@@ -73,7 +74,7 @@ final class PlaySession implements WsListener, Outbox.Owner {
             handle(text, last);
         } catch (RuntimeException e) {
             // A bug of ours must cost the client one answer, not the connection or the server.
-            log.log(Level.ERROR, "session " + label + ": handling a frame failed: " + e, e);
+            log.log(Level.ERROR, "handling a frame failed: " + e, e);
             reply(OutboundEvent.error("internal_error", "the server could not handle that frame; it has been logged", null));
         }
     }
@@ -127,7 +128,7 @@ final class PlaySession implements WsListener, Outbox.Owner {
     @Override
     public void onError(WsSession session, Throwable t) {
         boolean network = t instanceof java.io.IOException || t instanceof java.io.UncheckedIOException;
-        log.log(network ? Level.DEBUG : Level.WARNING, "session " + label + ": socket error: " + t, network ? null : t);
+        log.log(network ? Level.DEBUG : Level.WARNING, "socket error: " + t, network ? null : t);
         end("socket error", false);
     }
 
@@ -138,7 +139,7 @@ final class PlaySession implements WsListener, Outbox.Owner {
 
     @Override
     public void transportFailed(RuntimeException e) {
-        log.log(Level.DEBUG, "session " + label + ": write failed: " + e, null);
+        log.log(Level.DEBUG, "write failed: " + e);
         end("write failed", false);
         connection.interrupt();
     }
@@ -184,7 +185,7 @@ final class PlaySession implements WsListener, Outbox.Owner {
         } finally {
             lock.unlock();
         }
-        log.log(Level.INFO, "session " + label + ": connected as " + name + " from " + address, null);
+        log.log(Level.INFO, "connected as " + name + " from " + address);
     }
 
     /** The character asked for by name or id, or the account's first one; empty if the account has no such one. */
@@ -270,7 +271,7 @@ final class PlaySession implements WsListener, Outbox.Owner {
     /** The close handshake did not finish in time: cut the connection. */
     private void cut() {
         if (state != State.ENDED) {
-            log.log(Level.DEBUG, "session " + label + ": close did not finish in " + config.closeGrace() + "; cutting", null);
+            log.log(Level.DEBUG, "close did not finish in " + config.closeGrace() + "; cutting");
             outbox.cut();
             connection.interrupt();
         }
@@ -293,9 +294,9 @@ final class PlaySession implements WsListener, Outbox.Owner {
         if (wasPlaying) {
             // A connection the server closed (replaced, slow, kicked, shutting down) gets no grace period.
             endpoint.departed(player, outbox, deliberate || outbox.isClosing());
-            log.log(Level.INFO, "session " + label + ": disconnected: " + why, null);
+            log.log(Level.INFO, "disconnected: " + why);
         } else {
-            log.log(Level.DEBUG, "session " + label + ": ended before auth: " + why, null);
+            log.log(Level.DEBUG, "ended before auth: " + why);
         }
         endpoint.ended(this);
     }

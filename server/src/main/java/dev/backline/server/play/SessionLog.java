@@ -17,10 +17,16 @@ final class SessionLog {
     private static final Logger COMMANDS = System.getLogger(LogSettings.COMMAND_LOGGER);
     static final int LOGGED_COMMAND_CHARS = 200;
 
+    private final String prefix;
     private final Supplier<EntityId> player;
 
-    SessionLog(Supplier<EntityId> player) {
+    SessionLog(String label, Supplier<EntityId> player) {
+        this.prefix = "session " + label + ": ";
         this.player = player;
+    }
+
+    void log(Level level, String message) {
+        log(level, message, null);
     }
 
     void log(Level level, String message, Throwable thrown) {
@@ -29,9 +35,9 @@ final class SessionLog {
         }
         withPlayer(() -> {
             if (thrown == null) {
-                LOG.log(level, message);
+                LOG.log(level, prefix + message);
             } else {
-                LOG.log(level, message, thrown);
+                LOG.log(level, prefix + message, thrown);
             }
         });
     }

@@ -15,13 +15,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * One shard's world and the services that run it on its world thread. {@link #tick()} is one step of
  * the simulation; {@link WorldThread} calls it at a fixed rate in production, tests call it directly.
- * Other threads reach the shard only through {@link #submit}.
+ * Other threads reach the shard only through {@link #submit} and {@link #submitControl}.
  */
 public final class Shard {
+    /** Live-ops work is rare; a full control queue means something is resubmitting in a loop. */
+    private static final int CONTROL_CAPACITY = 1024;
+
     private final ShardConfig config;
     private final TickStats stats = new TickStats();
     private final FailureLog failures;
@@ -35,15 +39,26 @@ public final class Shard {
     private final Sessions sessions = new Sessions();
     private final CommandRegistry commands = new CommandRegistry();
     private final TaskQueue queue;
+    private final TaskQueue control = new TaskQueue(CONTROL_CAPACITY);
+    private final LongSupplier nanoClock;
+    private final long taskBudgetNanos;
     private final PlayerPresence presence;
     private final CommandDispatch commandDispatch;
     private final DurableCommands durableCommands;
     private final List<Runnable> afterTick = new ArrayList<>();
     private final Duration tickPeriod;
     private long tick;
+    private boolean backlogged;
 
     public Shard(ShardConfig config) {
+        this(config, System::nanoTime);
+    }
+
+    /** With the clock that times ticks and their task budget; tests pass one they advance themselves. */
+    Shard(ShardConfig config, LongSupplier nanoClock) {
         this.config = config;
+        this.nanoClock = nanoClock;
+        this.taskBudgetNanos = config.taskBudget().toNanos();
         this.tickPeriod = config.tickPeriod();
         this.failures = new FailureLog(stats);
         this.clock = GameClock.startingAt(config.gameStart(), config.clockRatio());
@@ -68,11 +83,22 @@ public final class Shard {
     }
 
     /**
-     * Runs one tick: advance the clock, release the answers of durable commands that are stored, run queued
-     * tasks, fire due timers, raise {@code tick}.
+     * Queues live-ops work (swapping a pack generation in, rolling one back): it runs at the start of the
+     * next tick, ahead of the player commands waiting then, so an operator's action neither waits behind a
+     * backlog nor lands at the end of a tick that is already full. Safe from any thread; never blocks.
+     *
+     * @return false if the control queue is full and the task was not accepted
+     */
+    public boolean submitControl(WorldTask task) {
+        return control.offer(task);
+    }
+
+    /**
+     * Runs one tick: advance the clock, release the answers of durable commands that are stored, run control
+     * tasks, then queued tasks within the task budget, fire due timers, raise {@code tick}.
      */
     public void tick() {
-        long started = System.nanoTime();
+        long started = nanoClock.getAsLong();
         tick++;
         LogContext.current().tick(tick);
         clock.advanceReal(tickPeriod);
@@ -80,7 +106,16 @@ public final class Shard {
         // Only what waited when the tick began: tasks that arrive meanwhile wait for the next tick, so under a
         // load the world cannot keep up with, ticks stay ticks (timers fire, state is flushed) instead of one
         // tick draining an endless stream.
-        queue.drain(Math.min(config.maxTasksPerTick(), queue.depth()), this::runTask);
+        control.drain(control.depth(), this::runTask);
+        // And only within the task budget: what is left waits, in order, for the next tick, so a tick ends on
+        // time even when the tasks (a backlog, code the JIT has not compiled yet) cost more than a tick has.
+        int waiting = Math.min(config.maxTasksPerTick(), queue.depth());
+        int ran = config.hasTaskBudget() ? queue.drain(waiting, started + taskBudgetNanos, nanoClock, this::runTask)
+                : queue.drain(waiting, this::runTask);
+        backlogged = ran < waiting;
+        if (backlogged) {
+            stats.recordDeferred(waiting - ran);
+        }
         timers.fireDue(clock.nowMillis());
         events.drain();
         if (events.hasListeners("tick")) {
@@ -94,7 +129,26 @@ public final class Shard {
                 failures.failed("after-tick hook", e);
             }
         }
-        stats.recordTick(System.nanoTime() - started);
+        stats.recordTick(nanoClock.getAsLong() - started);
+    }
+
+    /**
+     * Between ticks, when the last tick left tasks waiting (its budget spent): runs queued tasks, oldest
+     * first, while the clock is before {@code deadline} (the next tick's start). A world behind its commands
+     * so keeps working on them instead of idling until the next tick, and the tick still starts on time.
+     * Without a backlog it does nothing: commands then run at the tick, as always. World thread only.
+     *
+     * @return how many tasks ran; 0 when there was no backlog (any more)
+     */
+    public int runBacklog(long deadline) {
+        if (!backlogged || queue.depth() == 0) {
+            backlogged = false;
+            return 0;
+        }
+        if (nanoClock.getAsLong() - deadline >= 0) {
+            return 0;
+        }
+        return queue.drain(config.maxTasksPerTick(), deadline, nanoClock, this::runTask);
     }
 
     private void runTask(WorldTask task) {

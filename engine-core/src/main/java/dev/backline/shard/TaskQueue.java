@@ -2,6 +2,7 @@ package dev.backline.shard;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * The bounded queue between network threads and the world thread. Producers never block: when it is
@@ -28,6 +29,20 @@ public final class TaskQueue {
         int n = 0;
         WorldTask task;
         while (n < max && (task = queue.poll()) != null) {
+            runner.accept(task);
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * Like {@link #drain(int, Consumer)}, but starts no task once {@code clock} has reached {@code deadline}
+     * (nanoseconds on that clock), except the first: a tick always makes progress, however long the tasks.
+     */
+    public int drain(int max, long deadline, LongSupplier clock, Consumer<WorldTask> runner) {
+        int n = 0;
+        WorldTask task;
+        while (n < max && (n == 0 || clock.getAsLong() - deadline < 0) && (task = queue.poll()) != null) {
             runner.accept(task);
             n++;
         }

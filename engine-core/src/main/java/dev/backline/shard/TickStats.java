@@ -8,6 +8,7 @@ public final class TickStats {
     private final AtomicLong overruns = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong deferred = new AtomicLong();
     private volatile long lastTickNanos;
     private volatile long maxTickNanos;
 
@@ -25,6 +26,10 @@ public final class TickStats {
 
     void recordSkipped(long n) {
         skipped.addAndGet(n);
+    }
+
+    void recordDeferred(long tasks) {
+        deferred.addAndGet(tasks);
     }
 
     void recordFailure() {
@@ -48,6 +53,14 @@ public final class TickStats {
     /** Tasks, listeners and timers that threw; each was logged and the tick went on. */
     public long failures() {
         return failures.get();
+    }
+
+    /**
+     * Tasks a tick found waiting but left for the next one, its task budget spent: counted once per tick they
+     * waited through, so a rising count means the world is behind its commands (latency grows, ticks do not).
+     */
+    public long deferredTasks() {
+        return deferred.get();
     }
 
     public long lastTickNanos() {

@@ -9,7 +9,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 /**
- * Drives a {@link Shard} at a fixed rate on one platform thread. A tick that overruns its period is
+ * Drives a {@link Shard} at a fixed rate on one platform thread. Between ticks it runs the tasks a tick left
+ * waiting (see {@link Shard#runBacklog}), so a world behind its commands loses no time. A tick that overruns its period is
  * counted and logged; the loop then runs the next ticks back to back to catch up, up to the shard's
  * catch-up bound. Further behind than that, it drops the backlog, counts and logs how many ticks it
  * skipped (game time then runs slow rather than lurching forward).
@@ -120,7 +121,11 @@ public final class WorldThread implements AutoCloseable {
             }
             long now;
             while (running && (now = System.nanoTime()) < deadline) {
-                LockSupport.parkNanos(deadline - now);
+                // A tick that spent its task budget left commands waiting: work on them until the next tick is
+                // due rather than idle.
+                if (shard.runBacklog(deadline) == 0) {
+                    LockSupport.parkNanos(deadline - now);
+                }
             }
             deadline += period;
         }

@@ -36,6 +36,84 @@ class ShardTest {
     }
 
     @Test
+    void aTickStartsNoQueuedTaskPastItsBudgetAndTheRestRunNextTickInOrder() {
+        long[] now = {0};
+        Shard timed = new Shard(ShardConfig.defaults().withTaskBudgetPercent(50), () -> now[0]);
+        for (int i = 1; i <= 6; i++) {
+            int n = i;
+            timed.submit(s -> {
+                log.add("task " + n + " at tick " + s.currentTick());
+                now[0] += 20_000_000;
+            });
+        }
+        timed.tick();
+        // 50 ms of a 100 ms tick: tasks start at 0, 20 and 40 ms; the fourth would start at 60.
+        assertThat(log).containsExactly("task 1 at tick 1", "task 2 at tick 1", "task 3 at tick 1");
+        assertThat(timed.stats().deferredTasks()).isEqualTo(3);
+        assertThat(timed.queueDepth()).isEqualTo(3);
+
+        timed.tick();
+        assertThat(log).endsWith("task 4 at tick 2", "task 5 at tick 2", "task 6 at tick 2");
+        assertThat(timed.queueDepth()).isZero();
+        assertThat(timed.stats().deferredTasks()).isEqualTo(3);
+    }
+
+    @Test
+    void betweenTicksTheBacklogRunsUntilTheNextTickIsDueAndNewArrivalsOtherwiseWaitForTheTick() {
+        long[] now = {0};
+        Shard timed = new Shard(ShardConfig.defaults().withTaskBudgetPercent(50), () -> now[0]);
+        for (int i = 1; i <= 8; i++) {
+            int n = i;
+            timed.submit(s -> {
+                log.add("task " + n);
+                now[0] += 20_000_000;
+            });
+        }
+        timed.tick();
+        assertThat(log).hasSize(3);
+        // The tick ended at 60 ms with five waiting; until the next tick (100 ms) two more start, at 60 and 80.
+        assertThat(timed.runBacklog(100_000_000)).isEqualTo(2);
+        assertThat(log).endsWith("task 4", "task 5");
+        assertThat(timed.runBacklog(100_000_000)).as("the next tick is due").isZero();
+
+        now[0] = 100_000_000;
+        timed.tick();
+        assertThat(log).hasSize(8);
+        timed.submit(s -> log.add("arrived after the tick"));
+        assertThat(timed.runBacklog(200_000_000)).as("no backlog: it waits for the tick").isZero();
+        assertThat(log).hasSize(8);
+    }
+
+    @Test
+    void aBudgetOfTheWholeTickRunsEveryWaitingTaskHoweverLong() {
+        long[] now = {0};
+        Shard timed = new Shard(ShardConfig.defaults().withTaskBudgetPercent(100), () -> now[0]);
+        for (int i = 1; i <= 3; i++) {
+            timed.submit(s -> now[0] += 80_000_000);
+        }
+        timed.tick();
+        assertThat(timed.queueDepth()).isZero();
+        assertThat(timed.stats().deferredTasks()).isZero();
+    }
+
+    @Test
+    void controlTasksRunFirstInTheTickEvenWhenTheBudgetIsSpent() {
+        long[] now = {0};
+        Shard timed = new Shard(ShardConfig.defaults().withTaskBudgetPercent(10), () -> now[0]);
+        timed.submit(s -> log.add("command 1"));
+        timed.submit(s -> log.add("command 2"));
+        timed.submitControl(s -> {
+            log.add("swap");
+            now[0] += 50_000_000;
+        });
+        timed.tick();
+        // The swap used the budget: one command still runs (progress), the other waits for the next tick.
+        assertThat(log).containsExactly("swap", "command 1");
+        timed.tick();
+        assertThat(log).containsExactly("swap", "command 1", "command 2");
+    }
+
+    @Test
     void submittedTasksRunAtTheNextTickInOrder() {
         for (int i = 1; i <= 3; i++) {
             int n = i;

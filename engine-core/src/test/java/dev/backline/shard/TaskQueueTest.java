@@ -40,6 +40,27 @@ class TaskQueueTest {
     }
 
     @Test
+    void startsNoTaskPastTheDeadlineButAlwaysTheFirst() {
+        TaskQueue queue = new TaskQueue(10);
+        long[] now = {0};
+        for (int i = 1; i <= 5; i++) {
+            int n = i;
+            queue.offer(shard -> {
+                ran.add(n);
+                now[0] += 30;
+            });
+        }
+        // Task 1 runs 0-30, task 2 30-60, task 3 starts at 60 < 70 and ends at 90; task 4 would start past 70.
+        assertThat(queue.drain(10, 70, () -> now[0], t -> t.run(null))).isEqualTo(3);
+        assertThat(ran).containsExactly(1, 2, 3);
+
+        // A deadline already passed still lets one task through, so a tick always makes progress.
+        assertThat(queue.drain(10, 0, () -> now[0], t -> t.run(null))).isEqualTo(1);
+        assertThat(ran).containsExactly(1, 2, 3, 4);
+        assertThat(queue.depth()).isEqualTo(1);
+    }
+
+    @Test
     void acceptsAgainOnceDrained() {
         TaskQueue queue = new TaskQueue(1);
         queue.offer(task(1));

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -40,6 +41,26 @@ class WorldThreadTest {
                     .isBetween(expected / 5, expected * 2 + 10);
             // The query ran inside tick 'after'; the stats count it once that tick has finished.
             waitUntil(() -> shard.stats().ticks() >= after);
+        }
+    }
+
+    @Test
+    void aWorldBehindItsCommandsWorksOnThemBetweenTicksInsteadOfOneTaskPerTick() throws Exception {
+        // A budget of 1 % (0.1 ms at 100 Hz) lets a tick start one 5 ms task; the other 29 run between ticks.
+        Shard budgeted = new Shard(ShardConfig.defaults().withTickRate(HZ).withTaskBudgetPercent(1));
+        CountDownLatch done = new CountDownLatch(30);
+        try (WorldThread thread = WorldThread.start(budgeted, "world-test")) {
+            long first = thread.call(Shard::currentTick).get(10, TimeUnit.SECONDS);
+            for (int i = 0; i < 30; i++) {
+                assertThat(budgeted.submit(s -> {
+                    LockSupport.parkNanos(5_000_000);
+                    done.countDown();
+                })).isTrue();
+            }
+            assertThat(done.await(20, TimeUnit.SECONDS)).isTrue();
+            long ticks = thread.call(Shard::currentTick).get(10, TimeUnit.SECONDS) - first;
+            assertThat(ticks).as("one task per tick would take 30 ticks").isLessThan(25);
+            assertThat(budgeted.stats().deferredTasks()).isPositive();
         }
     }
 

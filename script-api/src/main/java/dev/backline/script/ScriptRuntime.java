@@ -197,7 +197,7 @@ public final class ScriptRuntime implements AutoCloseable {
         }
         long buildMillis = millisSince(started);
         CompletableFuture<ReloadReport> result = new CompletableFuture<>();
-        boolean accepted = shard.submit(s -> {
+        boolean accepted = shard.submitControl(s -> {
             long swapStarted = System.nanoTime();
             ReloadReport report;
             try {
@@ -214,7 +214,7 @@ public final class ScriptRuntime implements AutoCloseable {
             next.close();
             result.complete(record(new ReloadReport(packName, "reload", actor, at, false, running, running,
                     FileChange.between(before, next.files()), next.files(), buildMillis, 0,
-                    List.of("the world's task queue is full; try again"))));
+                    List.of("the world's control queue is full; try again"))));
         }
         return result;
     }
@@ -228,7 +228,7 @@ public final class ScriptRuntime implements AutoCloseable {
         LoadedPack pack = pack(packName);
         Instant at = Instant.now();
         CompletableFuture<ReloadReport> result = new CompletableFuture<>();
-        boolean accepted = shard.submit(s -> {
+        boolean accepted = shard.submitControl(s -> {
             long started = System.nanoTime();
             int from = pack.generation();
             Map<String, String> before = pack.files();
@@ -245,7 +245,7 @@ public final class ScriptRuntime implements AutoCloseable {
         });
         if (!accepted) {
             result.complete(record(new ReloadReport(packName, "rollback", actor, at, false, pack.generation(),
-                    pack.generation(), List.of(), pack.files(), 0, 0, List.of("the world's task queue is full; try again"))));
+                    pack.generation(), List.of(), pack.files(), 0, 0, List.of("the world's control queue is full; try again"))));
         }
         return result;
     }

@@ -79,7 +79,9 @@ public final class TestWorld implements AutoCloseable {
         }
 
         public TestWorld build() {
-            Shard shard = new Shard(config);
+            // Whatever the configuration says, a test world runs every queued command at the next tick however
+            // slow the code: the task budget exists for real time, and a test must not depend on its machine.
+            Shard shard = new Shard(config.withTaskBudgetPercent(100));
             worldBuilder.accept(shard.world());
             EntityId start = startRoom != null ? startRoom
                     : shard.world().all().stream().filter(e -> e.kind().equals("room")).map(e -> e.id()).sorted()

@@ -61,7 +61,9 @@ public record BacklineConfig(ServerConfig server, ShardConfig shard, GameConfig 
     }
 
     public static BacklineConfig defaults() {
-        return new BacklineConfig(ServerConfig.defaults(), ShardConfig.defaults(), GameConfig.defaults(), Path.of("./data"));
+        // A live server keeps its ticks on time under overload (the engine's own default runs every waiting task).
+        return new BacklineConfig(ServerConfig.defaults(), ShardConfig.defaults().withTaskBudgetPercent(70), GameConfig.defaults(),
+                Path.of("./data"));
     }
 
     public BacklineConfig withDatabase(DatabaseConfig d) {
@@ -170,7 +172,8 @@ public record BacklineConfig(ServerConfig server, ShardConfig shard, GameConfig 
                 r.longValue("shard.seed", d.seed()),
                 r.integer("shard.queue-capacity", d.queueCapacity(), 1, 10_000_000),
                 r.integer("shard.max-tasks-per-tick", d.maxTasksPerTick(), 1, 10_000_000),
-                r.integer("shard.max-catch-up-ticks", d.maxCatchUpTicks(), 0, 10_000));
+                r.integer("shard.max-catch-up-ticks", d.maxCatchUpTicks(), 0, 10_000),
+                r.integer("shard.task-budget-percent", d.taskBudgetPercent(), 1, 100));
     }
 
     private static GameConfig game(ConfigReader r, GameConfig d) {
@@ -236,7 +239,7 @@ public record BacklineConfig(ServerConfig server, ShardConfig shard, GameConfig 
     private static final Map<String, Set<String>> KNOWN = Map.of(
             "http", Set.of("host", "port", "max-payload-bytes"),
             "shard", Set.of("tick-rate", "clock-ratio", "game-start", "seed", "queue-capacity",
-                    "max-tasks-per-tick", "max-catch-up-ticks"),
+                    "max-tasks-per-tick", "max-catch-up-ticks", "task-budget-percent"),
             "accounts", Set.of("hash-memory-kib", "token-ttl", "max-characters"),
             "play", Set.of("max-frame-bytes", "transport-max-frame-bytes", "outbox-capacity",
                     "max-pending-commands", "auth-timeout", "close-grace", "chat-verbs", "session-burst",

@@ -70,6 +70,11 @@ public final class WorldGauge {
         return shard.stats().skipped();
     }
 
+    /** Tasks ticks left for the next one since start, their task budget spent (see TickStats). */
+    public long deferredTasks() {
+        return shard.stats().deferredTasks();
+    }
+
     /** The longest tick since start, in milliseconds. */
     public double maxTickMillis() {
         return shard.stats().maxTickNanos() / 1e6;

@@ -245,7 +245,8 @@ public final class Shard {
         return commandDispatch;
     }
 
+    /** Tasks waiting for the world thread: player commands and the like, and control tasks. */
     public int queueDepth() {
-        return queue.depth();
+        return queue.depth() + control.depth();
     }
 }

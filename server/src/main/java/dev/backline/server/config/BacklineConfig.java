@@ -62,7 +62,7 @@ public record BacklineConfig(ServerConfig server, ShardConfig shard, GameConfig 
 
     public static BacklineConfig defaults() {
         // A live server keeps its ticks on time under overload (the engine's own default runs every waiting task).
-        return new BacklineConfig(ServerConfig.defaults(), ShardConfig.defaults().withTaskBudgetPercent(70), GameConfig.defaults(),
+        return new BacklineConfig(ServerConfig.defaults(), ShardConfig.defaults().withTaskBudgetPercent(50), GameConfig.defaults(),
                 Path.of("./data"));
     }
 

@@ -23,7 +23,7 @@ class ReloadBenchmarkReportTest {
     }
 
     private static Window window(double seconds, long ticks, long overruns, long skipped, double maxTick) {
-        return new Window(seconds, ticks, overruns, skipped, maxTick, 3, new LoadReport.Latency(600, 40, 80, 95, 120, 45));
+        return new Window(seconds, ticks, overruns, skipped, 0, maxTick, 3, new LoadReport.Latency(600, 40, 80, 95, 120, 45));
     }
 
     @Test

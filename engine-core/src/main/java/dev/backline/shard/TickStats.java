@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class TickStats {
     private final AtomicLong ticks = new AtomicLong();
     private final AtomicLong overruns = new AtomicLong();
+    private final AtomicLong gcOverruns = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong deferred = new AtomicLong();
@@ -20,8 +21,12 @@ public final class TickStats {
         }
     }
 
-    void recordOverrun() {
+    /** @param byGc whether the tick would have fit its period but for garbage-collection pauses within it */
+    void recordOverrun(boolean byGc) {
         overruns.incrementAndGet();
+        if (byGc) {
+            gcOverruns.incrementAndGet();
+        }
     }
 
     void recordSkipped(long n) {
@@ -43,6 +48,14 @@ public final class TickStats {
     /** Ticks that took longer than the tick period. */
     public long overruns() {
         return overruns.get();
+    }
+
+    /**
+     * Of the {@link #overruns()}, those that would have fit their period but for the JVM's garbage-collection
+     * pauses within them: the collector's doing, not the world's work.
+     */
+    public long gcOverruns() {
+        return gcOverruns.get();
     }
 
     /** Ticks dropped because the loop fell further behind than its catch-up bound (each one logged). */

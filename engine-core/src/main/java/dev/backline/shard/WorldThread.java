@@ -22,6 +22,7 @@ public final class WorldThread implements AutoCloseable {
     private final Shard shard;
     private final Thread thread;
     private final Set<CompletableFuture<?>> pendingCalls = ConcurrentHashMap.newKeySet();
+    private final GcPauses gcPauses = new GcPauses();
     private volatile boolean running = true;
     private long lastOverrunLog;
     private long overrunsSinceLog;
@@ -100,6 +101,7 @@ public final class WorldThread implements AutoCloseable {
         long deadline = System.nanoTime() + period;
         while (running) {
             long started = System.nanoTime();
+            long gcBefore = gcPauses.totalMillis();
             try {
                 shard.tick();
             } catch (RuntimeException | StackOverflowError e) {
@@ -107,8 +109,9 @@ public final class WorldThread implements AutoCloseable {
             }
             long finished = System.nanoTime();
             if (finished - started > period) {
-                shard.stats().recordOverrun();
-                logOverrun(finished, finished - started, period);
+                long gcNanos = (gcPauses.totalMillis() - gcBefore) * 1_000_000;
+                shard.stats().recordOverrun(finished - started - gcNanos <= period);
+                logOverrun(finished, finished - started, gcNanos, period);
             }
             long behind = finished - deadline;
             if (behind > maxBehind) {
@@ -131,11 +134,12 @@ public final class WorldThread implements AutoCloseable {
         }
     }
 
-    private void logOverrun(long now, long took, long period) {
+    private void logOverrun(long now, long took, long gcPaused, long period) {
         overrunsSinceLog++;
         if (now - lastOverrunLog >= LOG_INTERVAL_NANOS) {
-            LOG.log(Level.WARNING, "overran: took " + took / 1_000_000 + " ms of a "
-                    + period / 1_000_000 + " ms period (" + overrunsSinceLog + " overruns since the last report)");
+            LOG.log(Level.WARNING, "overran: took " + took / 1_000_000 + " ms of a " + period / 1_000_000
+                    + " ms period, " + gcPaused / 1_000_000 + " ms of it garbage-collection pauses ("
+                    + overrunsSinceLog + " overruns since the last report)");
             lastOverrunLog = now;
             overrunsSinceLog = 0;
         }

@@ -42,6 +42,7 @@ public final class HealthRoutes implements HttpService {
         body.put("players", gauge.players());
         body.put("queueDepth", gauge.queueDepth());
         body.put("overruns", gauge.overruns());
+        body.put("gcOverruns", gauge.gcOverruns());
         body.put("skippedTicks", gauge.skippedTicks());
         body.put("deferredTasks", gauge.deferredTasks());
         body.put("maxTickMillis", gauge.maxTickMillis());

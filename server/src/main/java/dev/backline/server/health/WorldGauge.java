@@ -65,6 +65,11 @@ public final class WorldGauge {
         return shard.stats().overruns();
     }
 
+    /** Of the overruns, those only garbage-collection pauses within the tick made longer than the period. */
+    public long gcOverruns() {
+        return shard.stats().gcOverruns();
+    }
+
     /** Ticks dropped since start because the loop fell further behind than its catch-up bound. */
     public long skippedTicks() {
         return shard.stats().skipped();

@@ -85,6 +85,9 @@ public final class ServerMetrics implements HttpService {
                 .callback(cb -> cb.call(shard.stats().overruns())).register(registry);
         CounterWithCallback.builder().name("backline_ticks_skipped").help("Ticks dropped because the loop fell too far behind")
                 .callback(cb -> cb.call(shard.stats().skipped())).register(registry);
+        CounterWithCallback.builder().name("backline_tick_overruns_gc")
+                .help("Overruns that only garbage-collection pauses within the tick made longer than the period")
+                .callback(cb -> cb.call(shard.stats().gcOverruns())).register(registry);
         CounterWithCallback.builder().name("backline_tick_deferred_tasks")
                 .help("Queued tasks a tick left for the next one, its task budget spent (once per tick they waited)")
                 .callback(cb -> cb.call(shard.stats().deferredTasks())).register(registry);

@@ -60,7 +60,7 @@ public record ReloadBenchmarkReport(Machine machine, Settings settings, List<Rel
      * A stretch of the run: the world's tick counters from {@code GET /health} at its start and end, the
      * deepest world queue seen (polled once a second) and the latency of the commands answered in it.
      */
-    public record Window(double seconds, long ticks, long overruns, long skippedTicks, long deferredTasks,
+    public record Window(double seconds, long ticks, long overruns, long gcOverruns, long skippedTicks, long deferredTasks,
                          double maxTickMillisSinceStart, long maxQueueDepth, LoadReport.Latency commands) {
         public double ticksPerSecond() {
             return seconds <= 0 ? 0 : ticks / seconds;
@@ -153,11 +153,11 @@ public record ReloadBenchmarkReport(Machine machine, Settings settings, List<Rel
 
     private static String windowLines(String label, Window w) {
         LoadReport.Latency c = w.commands();
-        return String.format(Locale.ROOT, "%s: %.1f s, %d ticks (%.2f/s), %d overruns, %d skipped, world queue up to %d, "
+        return String.format(Locale.ROOT, "%s: %.1f s, %d ticks (%.2f/s), %d overruns (%d of them by GC pauses), %d skipped, world queue up to %d, "
                         + "%d tasks deferred by a tick's budget; longest tick since start %.1f ms%n"
                         + "%s  commands: %d answered, latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                label, w.seconds(), w.ticks(), w.ticksPerSecond(), w.overruns(), w.skippedTicks(), w.maxQueueDepth(),
-                w.deferredTasks(), w.maxTickMillisSinceStart(), " ".repeat(label.length()), c.count(), c.p50(), c.p99(), c.max());
+                label, w.seconds(), w.ticks(), w.ticksPerSecond(), w.overruns(), w.gcOverruns(), w.skippedTicks(),
+                w.maxQueueDepth(), w.deferredTasks(), w.maxTickMillisSinceStart(), " ".repeat(label.length()), c.count(), c.p50(), c.p99(), c.max());
     }
 
     private static String verdict(boolean met) {

@@ -64,6 +64,28 @@ public final class EntityColumns implements AutoCloseable {
     private boolean closed;
 
     EntityColumns(World world, String kind, List<String> names, double[] defaults, List<Entity> members) {
+        validate(kind, names, defaults);
+        this.world = world;
+        this.kind = kind;
+        // Interned, so the look-ups in property maps whose keys are literals compare pointers.
+        this.names = names.stream().map(String::intern).toArray(String[]::new);
+        this.defaults = defaults.clone();
+        this.changedKeys = new String[this.names.length];
+        this.changedValues = new Object[this.names.length];
+        this.count = members.size();
+        allocate(Math.max(MIN_CAPACITY, count + count / 4));
+        for (int r = 0; r < count; r++) {
+            rows[r] = members.get(r);
+        }
+    }
+
+    /**
+     * Checks a declaration before there is a world to make it in.
+     *
+     * @throws IllegalArgumentException if there are no names or more than {@link #MAX_COLUMNS}, a name cannot name a
+     *     property or is repeated, or a default is not finite
+     */
+    public static void validate(String kind, List<String> names, double[] defaults) {
         if (names.isEmpty() || names.size() > MAX_COLUMNS) {
             throw new IllegalArgumentException("columns of '" + kind + "' need 1 to " + MAX_COLUMNS + " properties, not "
                     + names.size());
@@ -86,18 +108,6 @@ public final class EntityColumns implements AutoCloseable {
                 throw new IllegalArgumentException("columns of '" + kind + "': the default of '" + name + "' is "
                         + defaults[c] + ", not a finite number");
             }
-        }
-        this.world = world;
-        this.kind = kind;
-        // Interned, so the look-ups in property maps whose keys are literals compare pointers.
-        this.names = names.stream().map(String::intern).toArray(String[]::new);
-        this.defaults = defaults.clone();
-        this.changedKeys = new String[this.names.length];
-        this.changedValues = new Object[this.names.length];
-        this.count = members.size();
-        allocate(Math.max(MIN_CAPACITY, count + count / 4));
-        for (int r = 0; r < count; r++) {
-            rows[r] = members.get(r);
         }
     }
 

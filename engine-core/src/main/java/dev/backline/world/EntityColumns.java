@@ -207,9 +207,6 @@ public final class EntityColumns implements AutoCloseable {
         String firstRefusal = null;
         for (int r = 0; r < count; r++) {
             Entity entity = rows[r];
-            if (entity.removed) {
-                continue;
-            }
             int at = r * Double.BYTES;
             int n = 0;
             for (int c = 0; c < names.length; c++) {
@@ -217,6 +214,9 @@ public final class EntityColumns implements AutoCloseable {
                 double was = shadow[c][r];
                 if (value == was || (value != value && was != was)) {
                     continue;
+                }
+                if (entity.removed) {
+                    break;
                 }
                 if (!Double.isFinite(value)) {
                     if (refused++ == 0) {

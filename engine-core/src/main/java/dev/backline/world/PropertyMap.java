@@ -113,8 +113,15 @@ final class PropertyMap extends AbstractMap<String, Object> {
             Integer at = index().get(key);
             return at == null ? -1 : at;
         }
+        // Identities first: names are mostly interned literals, and a failed equals on every key before the match
+        // was a third of the columns' write-back (measured with JFR at 100,000 entities of 8 properties).
         for (int i = 0; i < keys.length; i++) {
-            if (keys[i] == key || keys[i].equals(key)) {
+            if (keys[i] == key) {
+                return i;
+            }
+        }
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i].equals(key)) {
                 return i;
             }
         }

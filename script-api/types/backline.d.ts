@@ -141,7 +141,46 @@ interface Pack {
    * @since 1
    */
   tunable(name: string, spec: TunableSpec): void;
+  /**
+   * Declares a column set: numeric properties of every entity of one kind, which `game.columns(name)` hands to a
+   * handler as `Float64Array`s, one per property, so a rule over many entities runs as one loop per tick
+   * instead of a `game.prop`/`game.setProp` call per entity and property (microseconds each).
+   * @example pack.columns('herd', { kind: 'npc', props: { energy: 100, hunger: 0, x: 0, y: 0 } });
+   * @throws Error if the name is malformed or already declared, `kind` is not a string, or `props` is not an
+   *   object of 1 to 64 property names with finite default numbers (`count`, `id` and `row` are reserved)
+   * @since 1
+   */
+  columns(name: string, spec: ColumnsSpec): void;
 }
+
+/** The declaration of a column set (`pack.columns`). */
+interface ColumnsSpec {
+  /** The kind of entity whose properties the columns hold, e.g. `'npc'`: every entity of it gets a row. */
+  kind: string;
+  /**
+   * The properties, each with the number an entity without that property reads (writing a new value there adds
+   * the property). A property that holds something other than a number reads as `NaN`, and stays as it is
+   * unless a number is written.
+   */
+  props: { [prop: string]: number };
+}
+
+/**
+ * A column set as `game.columns(name)` returns it: one `Float64Array` per declared property (row `i` of each is
+ * the same entity), plus `count`, `id` and `row`. Reading and writing the arrays costs what any typed array
+ * costs; what the handler changed is written into the entities' properties when the handler returns (or throws),
+ * and saved with the world like any property change. Only finite numbers are written: a `NaN` or `Infinity` is
+ * reported as a script error, and that property keeps its value. Name the properties for exact types:
+ * `game.columns<'energy' | 'hunger'>('herd')`.
+ */
+type Columns<P extends string = string> = { readonly [prop in P]: Float64Array } & {
+  /** The number of rows: the entities of the kind as of this call. */
+  readonly count: number;
+  /** @returns the id of the entity in `row`. @throws Error if `row` is not a row. */
+  id(row: number): EntityId;
+  /** @returns the row of the entity `id` in this call, or -1. @throws TypeError for a malformed id. */
+  row(id: EntityId): number;
+};
 
 /** The declaration of a tunable (`pack.tunable`). */
 interface TunableSpec {
@@ -288,6 +327,23 @@ interface Game {
   durable(): void;
   /** Writes a line to the server log, tagged with the pack and tick. @since 1 */
   log(...parts: unknown[]): void;
+  /**
+   * The column set `name` (declared with `pack.columns`), up to date: a row for every entity of its kind, in a
+   * stable order (by id, then by creation), with each property's value. Call it in every handler that uses it;
+   * it is cheap, and returns the same arrays while no entity of the kind was created or removed. Rows move when
+   * entities are created or removed between calls: keep ids (`table.id(row)`), not row numbers.
+   *
+   * Changes reach the entities when the handler ends: inside it, read and write these properties through the
+   * columns (`game.prop` still sees the value from before the handler).
+   * @example
+   * pack.every('100ms', () => {
+   *   const { count, energy } = game.columns('herd');
+   *   for (let i = 0; i < count; i++) energy[i] = Math.max(0, energy[i] - 0.1);
+   * });
+   * @throws Error if the pack declares no column set of that name, or while the pack loads and in `check()`
+   * @since 1
+   */
+  columns<P extends string = string>(name: string): Columns<P>;
 }
 
 /** The world. Frozen: it cannot be replaced or extended. */

@@ -109,6 +109,11 @@ public final class Entity {
         properties = frozenValue == null ? properties.without(key) : properties.with(key, frozenValue);
     }
 
+    /** Sets the first {@code n} properties to already frozen, non-null values at once. */
+    void putProperties(String[] keys, Object[] frozenValues, int n) {
+        properties = properties.withAll(keys, frozenValues, n);
+    }
+
     void initialize(Set<String> initialTags, Map<String, Object> frozenProperties) {
         tags.addAll(initialTags);
         frozenTags = tags.isEmpty() ? Set.of() : null;

@@ -66,6 +66,30 @@ final class PropertyMap extends AbstractMap<String, Object> {
         return new PropertyMap(newKeys, newValues);
     }
 
+    /**
+     * A copy with the first {@code n} keys set to their values: one copy of the values however many change, for
+     * the bulk write-back of {@link EntityColumns}; keys it does not hold yet are added at the end.
+     */
+    PropertyMap withAll(String[] newKeys, Object[] newValues, int n) {
+        Object[] copy = values.clone();
+        boolean missing = false;
+        for (int i = 0; i < n; i++) {
+            int at = indexOf(newKeys[i]);
+            if (at >= 0) {
+                copy[at] = newValues[i];
+            } else {
+                missing = true;
+            }
+        }
+        PropertyMap out = new PropertyMap(keys, copy);
+        for (int i = 0; missing && i < n; i++) {
+            if (indexOf(newKeys[i]) < 0) {
+                out = out.with(newKeys[i], newValues[i]);
+            }
+        }
+        return out;
+    }
+
     /** A copy without {@code key}, or this map if it has no such key. */
     PropertyMap without(String key) {
         int at = indexOf(key);
@@ -89,8 +113,15 @@ final class PropertyMap extends AbstractMap<String, Object> {
             Integer at = index().get(key);
             return at == null ? -1 : at;
         }
+        // Identities first: names are mostly interned literals, and a failed equals on every key before the match
+        // was a third of the columns' write-back (measured with JFR at 100,000 entities of 8 properties).
         for (int i = 0; i < keys.length; i++) {
-            if (keys[i] == key || keys[i].equals(key)) {
+            if (keys[i] == key) {
+                return i;
+            }
+        }
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i].equals(key)) {
                 return i;
             }
         }

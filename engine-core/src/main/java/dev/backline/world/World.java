@@ -33,6 +33,7 @@ public final class World {
     private Set<EntityId> removed = new LinkedHashSet<>();
     private final AtomicLong instanceCounter = new AtomicLong();
     private final List<WorldListener> listeners = new ArrayList<>();
+    private final List<EntityColumns> columnSets = new ArrayList<>();
 
     public void addListener(WorldListener listener) {
         listeners.add(listener);
@@ -61,6 +62,9 @@ public final class World {
             removed.remove(entity.id());
         }
         markChanged(entity);
+        for (EntityColumns columns : columnSets) {
+            columns.arrived(entity);
+        }
         return entity;
     }
 
@@ -186,6 +190,40 @@ public final class World {
         entities.remove(id);
         entity.removed = true;
         removed.add(id);
+        for (EntityColumns columns : columnSets) {
+            columns.departed(entity);
+        }
+    }
+
+    /**
+     * Columns of numeric properties of every entity of {@code kind}, kept up to date with the entities created
+     * and removed from now on, until {@link EntityColumns#close()}.
+     *
+     * @param defaults what each column reads for an entity without that property
+     * @throws IllegalArgumentException if a name cannot name a property, is repeated, or a default is not finite
+     */
+    public EntityColumns columns(String kind, List<String> names, double[] defaults) {
+        List<Entity> members = new ArrayList<>();
+        for (Entity e : entities.values()) {
+            if (e.kind().equals(kind)) {
+                members.add(e);
+            }
+        }
+        // By id, so the row order does not depend on the hash map's: the same world gives the same rows.
+        members.sort((a, b) -> a.id().value().compareTo(b.id().value()));
+        EntityColumns columns = new EntityColumns(this, kind, names, defaults, members);
+        columnSets.add(columns);
+        return columns;
+    }
+
+    void release(EntityColumns columns) {
+        columnSets.remove(columns);
+    }
+
+    /** The bulk write-back of {@link EntityColumns}: the first {@code n} properties, already frozen, at once. */
+    void setProperties(Entity entity, String[] keys, Object[] frozenValues, int n) {
+        entity.putProperties(keys, frozenValues, n);
+        markChanged(entity);
     }
 
     /**

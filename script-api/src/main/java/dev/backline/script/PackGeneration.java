@@ -43,6 +43,7 @@ final class PackGeneration implements AutoCloseable {
     private final Map<String, String> files;
     private final Context context;
     private final GameFacade game;
+    private final ColumnsFacade columns;
     private final Value prelude;
     private final GuestData data;
     private final PackRegistrar registrar;
@@ -66,10 +67,11 @@ final class PackGeneration implements AutoCloseable {
         this.data = new GuestData(context);
         this.game = new GameFacade(env.shard(), manifest.name(), data, slot, slot, env.tunables(),
                 env.audit());
+        this.registrar = new PackRegistrar(manifest.name());
+        this.columns = new ColumnsFacade(env.shard().world(), manifest.name(), data, registrar.columns);
         Value line = ScriptSandbox.installConsole(context, manifest.name());
         this.prelude = context.eval(Source.newBuilder("js", PRELUDE, "backline-prelude.js").buildLiteral())
-                .execute(game, new HostBoundary(), data.toGuest(GuestData.limits()), line);
-        this.registrar = new PackRegistrar(manifest.name());
+                .execute(game, columns, new HostBoundary(), data.toGuest(GuestData.limits()), line);
     }
 
     /**
@@ -217,6 +219,7 @@ final class PackGeneration implements AutoCloseable {
             throw new IllegalStateException("generation " + number + " of " + manifest.name() + " is already installed");
         }
         game.openWorld();
+        columns.install();
         quarantineReason = null;
         recentFaults.clear();
         recentTimeouts.clear();
@@ -239,6 +242,7 @@ final class PackGeneration implements AutoCloseable {
     }
 
     void uninstall() {
+        columns.uninstall();
         if (installedIn == null) {
             return;
         }
@@ -324,6 +328,8 @@ final class PackGeneration implements AutoCloseable {
         } catch (IllegalArgumentException | IllegalStateException e) {
             fault = new ScriptFault(manifest.name(), null, 0, 0, hook, ScriptFault.Kind.ERROR, e.getMessage(), "");
         }
+        ScriptFault unsettled = columns.settle(hook);
+        fault = fault != null ? fault : unsettled;
         long cpu = Math.max(0, THREADS.getCurrentThreadCpuTime() - cpuBefore);
         boolean timeout = fault != null && fault.kind() == ScriptFault.Kind.TIMEOUT;
         hookStats.merge(hook, new HookStats(hook, 1, fault == null ? 0 : 1, timeout ? 1 : 0, cpu, cpu),

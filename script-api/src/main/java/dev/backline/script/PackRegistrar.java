@@ -33,6 +33,7 @@ public final class PackRegistrar {
     final Map<String, Value> timers = new LinkedHashMap<>();
     final List<RepeatDecl> repeats = new ArrayList<>();
     final Map<String, TunableSpec> tunables = new LinkedHashMap<>();
+    final Map<String, ColumnsSpec> columns = new LinkedHashMap<>();
     private boolean open = true;
     private int count;
 
@@ -120,6 +121,23 @@ public final class PackRegistrar {
         TunableSpec declared = TunableSpec.of(n, (Map<String, Object>) map);
         if (tunables.putIfAbsent(n, declared) != null) {
             throw new IllegalArgumentException("pack.tunable: '" + n + "' is already declared in pack " + pack);
+        }
+    }
+
+    /**
+     * {@code pack.columns(name, {kind, props: {prop: default, ...}})}: numeric properties of every entity of a kind,
+     * which {@code game.columns(name)} hands out as typed arrays.
+     */
+    @Export
+    public void columns(Value name, Value spec) {
+        requireOpen("pack.columns");
+        ColumnsSpec declared = ColumnsSpec.of(name, spec);
+        if (columns.size() >= ColumnsFacade.MAX_TABLES) {
+            throw new IllegalArgumentException("pack.columns: pack " + pack + " declares more than " + ColumnsFacade.MAX_TABLES
+                    + " column sets");
+        }
+        if (columns.putIfAbsent(declared.name(), declared) != null) {
+            throw new IllegalArgumentException("pack.columns: '" + declared.name() + "' is already declared in pack " + pack);
         }
     }
 

@@ -29,9 +29,14 @@ import org.graalvm.polyglot.io.IOAccess;
 final class ScriptSandbox {
     private static final String CONSOLE = resource("console.js");
 
-    /** Only annotated members; no arrays, lists or maps of the host, even if one slipped through. */
+    /**
+     * Only annotated members; no arrays, lists or maps of the host, even if one slipped through. Byte buffers'
+     * contents are readable and writable: the prelude wraps the engine's column buffers in ArrayBuffers (scripts
+     * never hold the buffer objects themselves, whose methods stay out of reach anyway).
+     */
     static final HostAccess HOST_ACCESS = HostAccess.newBuilder(HostAccess.CONSTRAINED)
             .allowAccessAnnotatedBy(HostAccess.Export.class)
+            .allowBufferAccess(true)
             .build();
 
     private ScriptSandbox() {

@@ -3,15 +3,17 @@
 // behind plain, frozen JavaScript objects, bounds and copies every value before it crosses into the host,
 // and routes Math.random and Date to the engine's seeded RNG and game clock. Its completion value is kept
 // by the engine, not by scripts.
-(function (facade, boundary, limits, line) {
+(function (facade, columnsFacade, boundary, limits, line) {
   'use strict';
   const g = globalThis;
   // Taken now: a pack may replace the global bindings (Object, Reflect, ...) in its own context later, and
   // the prelude's code must not run what it put there.
-  const { keys, freeze, assign, defineProperty, isExtensible } = Object;
+  const { keys, freeze, assign, defineProperty, isExtensible, create } = Object;
   const { apply, construct, ownKeys, deleteProperty } = Reflect;
   const isArray = Array.isArray;
   const isView = ArrayBuffer.isView;
+  const ArrayBufferOf = ArrayBuffer;
+  const Float64ArrayOf = Float64Array;
   const isFiniteNumber = Number.isFinite;
   const StringOf = String;
   const { maxDepth, maxElements, maxString, maxText } = limits;
@@ -124,7 +126,7 @@
   // A command spec carries its run function, so functions may cross inside it.
   const PACK_PARAMS = {
     command: ['**spec'], on: ['event', 'handler'], every: ['interval', 'handler'], timer: ['name', 'handler'],
-    tunable: ['name', '*spec'],
+    tunable: ['name', '*spec'], columns: ['name', '*spec'],
   };
   // Called all the time, take nothing and touch no more than a clock or the RNG: no copy, no stack probe.
   const DIRECT = ['now', 'tick', 'random'];
@@ -162,6 +164,38 @@
   }
 
   const host = crossing(facade, 'game', GAME_PARAMS);
+  const columnsHost = crossing(columnsFacade, 'game.columns',
+                               { open: ['name'], buffer: ['name', 'column'], id: ['name', 'row'], row: ['name', 'id'] });
+
+  // ---- game.columns ------------------------------------------------------------------------------------
+  // The engine's column buffers go no further than this function: each is wrapped in an ArrayBuffer over its
+  // memory (no copy; such a buffer can be neither detached nor transferred) the first time, and the script gets
+  // Float64Arrays over those. The same frozen table comes back while the rows stay the same; new buffers (the
+  // rows outgrew them, or removed entities' rows were dropped) get new arrays, so an array held from before
+  // never writes into another entity's row.
+  const columnSets = create(null);
+
+  function columns(name) {
+    const now = columnsHost.open(name);
+    let set = columnSets[name];
+    if (set === undefined || set.generation !== now.generation) {
+      const buffers = [];
+      for (let c = 0; c < now.props.length; c++) {
+        buffers[c] = new ArrayBufferOf(columnsHost.buffer(name, c));
+      }
+      set = { generation: now.generation, buffers, count: -1, table: null };
+      columnSets[name] = set;
+    }
+    if (set.count !== now.count) {
+      const table = { count: now.count, id: (row) => columnsHost.id(name, row), row: (id) => columnsHost.row(name, id) };
+      for (let c = 0; c < now.props.length; c++) {
+        defineProperty(table, now.props[c], { value: new Float64ArrayOf(set.buffers[c], 0, now.count), enumerable: true });
+      }
+      set.count = now.count;
+      set.table = freeze(table);
+    }
+    return set.table;
+  }
 
   // ---- determinism -------------------------------------------------------------------------------------
 
@@ -212,6 +246,7 @@
     role: (player) => host.role(player),
     audit: (actor, action, subject, details) => host.audit(actor, action, subject, details),
     durable: () => host.durable(),
+    columns: (name) => columns(name),
     log: (...parts) => host.log(line(parts)),
   });
   defineProperty(g, 'game', { value: game, writable: false, configurable: false, enumerable: false });
@@ -231,6 +266,7 @@
         every: (interval, handler) => registrar.every(interval, handler),
         timer: (name, handler) => registrar.timer(name, handler),
         tunable: (name, spec) => registrar.tunable(name, spec),
+        columns: (name, spec) => registrar.columns(name, spec),
       });
     },
     callCommand(run, data) {

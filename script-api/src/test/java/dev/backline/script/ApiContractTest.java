@@ -56,6 +56,27 @@ class ApiContractTest {
     }
 
     @Test
+    void aColumnsTableHasTheDeclaredPropertiesAndExactlyTheDocumentedMembers() throws IOException {
+        TestPacks.pack(scripts, "keys", Map.of("main.js", """
+                export function register(pack) {
+                  pack.columns('herd', { kind: 'npc', props: { energy: 1, mood: 2 } });
+                  pack.command({ name: 'keys', help: 'Lists table keys.', run: (ctx) => ctx.reply(Object.keys(game.columns('herd')).join(',')) });
+                }
+                """));
+        String text = Files.readString(DTS);
+        String type = text.substring(text.indexOf("type Columns<"), text.indexOf("\n};", text.indexOf("type Columns<")));
+        Matcher m = Pattern.compile("(?m)^  (?:readonly )?(\\w+)[(:]").matcher(type);
+        Set<String> documented = new LinkedHashSet<>();
+        while (m.find()) {
+            documented.add(m.group(1));
+        }
+        assertThat(documented).as("members of type Columns in backline.d.ts").containsExactlyInAnyOrderElementsOf(ColumnsSpec.RESERVED);
+        try (TestWorld w = TestWorld.builder().world(TestPacks::twoRooms).scripts(scripts).build()) {
+            assertThat(w.join("Ann").say("keys").split(",")).containsExactlyInAnyOrder("count", "id", "row", "energy", "mood");
+        }
+    }
+
+    @Test
     void theEventMapMatchesTheEventsTheEngineRaises() throws IOException {
         assertThat(members("EventMap")).containsExactlyInAnyOrderElementsOf(PackRegistrar.EVENTS);
     }

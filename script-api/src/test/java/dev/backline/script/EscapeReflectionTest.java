@@ -47,7 +47,7 @@ class EscapeReflectionTest {
                            && Object.getPrototypeOf(game[k]) === Function.prototype),
                        Reflect.ownKeys(game).join(' ')].join()"""), "try p"))
                 .isEqualTo("ok: true,true,true,true,true,entity contents prop setProp tag move spawn remove send tell toRoom "
-                        + "online isOnline commands now tick after cancel state setState tunable role audit durable log");
+                        + "online isOnline commands now tick after cancel state setState tunable role audit durable columns log");
     }
 
     @Test
@@ -85,7 +85,7 @@ class EscapeReflectionTest {
                 () => [Object.isFrozen(registrar), Reflect.ownKeys(registrar).join(' '), typeof registrar.getClass,
                        Object.getPrototypeOf(registrar) === Object.prototype, registrar.command.constructor === Function,
                        String(registrar.command)].join()"""), "try p"))
-                .isEqualTo("ok: true,command on every timer tunable,undefined,true,true,(spec) => registrar.command(spec)");
+                .isEqualTo("ok: true,command on every timer tunable columns,undefined,true,true,(spec) => registrar.command(spec)");
     }
 
     @Test

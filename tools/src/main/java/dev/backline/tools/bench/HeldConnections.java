@@ -38,6 +38,11 @@ public final class HeldConnections implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * Each probe waits for the next tick, so it takes ~100 ms: with the joins' few at once, 10,000 players would take
+     * minutes. Several processes together stay under the server's per-address burst of 1,000 commands.
+     */
+    private static final int PROBES_AT_ONCE = 400;
 
     @Option(names = "--url", required = true, paramLabel = "URL", description = "the server, ws://host:port")
     private URI url;
@@ -66,9 +71,10 @@ public final class HeldConnections implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         LoadSettings settings;
         try {
-            // Rate 0: no commands, only the keep-alive pings; the join timeout covers a slow join under a full queue.
+            // Rate 0: no commands, only the keep-alive pings. The join timeout is long: on a shared machine the
+            // processes may be paused for minutes, after which every join under way would time out at once.
             settings = new LoadSettings(url, players, 0, Duration.ofDays(365), Duration.ZERO, CommandMix.parse("look:1"), runId,
-                    Duration.ZERO, joinConcurrency, Duration.ofMinutes(2));
+                    Duration.ZERO, joinConcurrency, Duration.ofMinutes(10));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
         }
@@ -87,7 +93,7 @@ public final class HeldConnections implements Callable<Integer> {
             while ((line = in.readLine()) != null) {
                 switch (line.strip()) {
                     case "probe" -> {
-                        LoadGenerator.ProbeResult probe = load.probe(probeCommand, joinConcurrency, PROBE_TIMEOUT);
+                        LoadGenerator.ProbeResult probe = load.probe(probeCommand, PROBES_AT_ONCE, PROBE_TIMEOUT);
                         Map<String, Object> probed = event("probed");
                         probed.put("players", probe.players());
                         probed.put("answered", probe.answered());

@@ -96,9 +96,16 @@ final class LoadgenProcess implements AutoCloseable {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
+                // Anything else on its standard output (a thread dump that jstack or SIGQUIT asked for) is not an order's answer.
+                JsonNode event = null;
                 try {
-                    events.add(JSON.readTree(line));
+                    event = JSON.readTree(line);
                 } catch (IOException e) {
+                    // not JSON
+                }
+                if (event != null && event.isObject() && event.has("event")) {
+                    events.add(event);
+                } else {
                     remember("(not an event) " + line);
                 }
             }

@@ -2,6 +2,7 @@ package dev.backline.log;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -18,7 +19,9 @@ import java.util.logging.LogRecord;
  * break in it cannot forge a second record.
  */
 public final class JsonLogFormatter extends Formatter {
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    // Records are formatted on the logging thread, often a connection's virtual thread: Jackson's default keeps
+    // buffers per thread, which every idle connection that ever logged would hold; a shared pool does not.
+    private static final JsonFactory JSON = JsonFactory.builder().recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build();
 
     @Override
     public String format(LogRecord record) {

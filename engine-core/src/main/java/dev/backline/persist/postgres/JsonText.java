@@ -1,6 +1,8 @@
 package dev.backline.persist.postgres;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backline.world.PropertyValues;
@@ -10,7 +12,10 @@ import dev.backline.world.PropertyValues;
  * what is read is exactly what the world accepts (integral numbers as {@code Long}, immutable maps and lists).
  */
 final class JsonText {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    // A shared buffer pool, not Jackson's per-thread default: audit rows are written from request threads, and the
+    // thread of a kept-alive connection that registered a player may go on to hold that player's WebSocket.
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+                    .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private JsonText() {

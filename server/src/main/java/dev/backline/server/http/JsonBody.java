@@ -1,7 +1,9 @@
 package dev.backline.server.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +22,10 @@ import java.util.Map;
  * with status 400 and a message naming the problem, never a 500.
  */
 public final class JsonBody {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    // A shared buffer pool, not Jackson's per-thread default: the thread that serves a request on a kept-alive
+    // connection may go on to serve a /play WebSocket on it, and would keep the buffers for as long as it is open.
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();

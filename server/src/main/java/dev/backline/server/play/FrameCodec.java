@@ -1,7 +1,9 @@
 package dev.backline.server.play;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +24,11 @@ final class FrameCodec {
     static final int MAX_TEXT = 1000;
     static final int MAX_TOKEN = 512;
 
-    private final ObjectMapper mapper = JsonMapper.builder()
+    // Jackson's default keeps a buffer recycler (about 20 KB of char and byte arrays once used) per thread that
+    // parses or writes. Each connection has threads of its own that stay parked while the player is idle, so that
+    // cost would be paid per connection; a shared pool holds as many as parse or write at the same moment.
+    private final ObjectMapper mapper = JsonMapper.builder(JsonFactory.builder()
+                    .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();

@@ -7,14 +7,17 @@ import io.helidon.websocket.WsCloseCodes;
 import io.helidon.websocket.WsSession;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 
 /**
- * One session's way out: a bounded queue drained by its own virtual thread, which encodes and sends.
- * That thread is the only one that writes to the socket (Helidon 4.3's session does not serialize
- * writers). {@link #offer} never blocks, so the world thread can call it.
+ * One session's way out: a bounded queue drained by a virtual thread, which encodes and sends. That thread
+ * is the only one that writes to the socket (Helidon 4.3's session does not serialize writers). It runs only
+ * while there is something to send and is started again by the next event, so an idle session holds no thread
+ * and no stack; the queue grows with what is queued, not with its capacity. {@link #offer} never blocks, so
+ * the world thread can call it.
  */
 final class Outbox implements PlayerChannel {
     private static final Logger LOG = System.getLogger("backline.play");
@@ -32,29 +35,29 @@ final class Outbox implements PlayerChannel {
         void transportFailed(RuntimeException e);
     }
 
-    private final ArrayBlockingQueue<OutboundEvent> queue;
+    private final ConcurrentLinkedQueue<OutboundEvent> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final int capacity;
     private final AtomicReference<CloseRequest> closing = new AtomicReference<>();
     private final AtomicReference<byte[]> pendingPong = new AtomicReference<>();
+    private final AtomicBoolean draining = new AtomicBoolean();
     private final WsSession session;
     private final FrameCodec codec;
     private final Owner owner;
     private final String label;
-    private final Thread drainer;
+    private final AtomicReference<Thread> drainer = new AtomicReference<>();
     private volatile boolean stopped;
 
     private Outbox(WsSession session, FrameCodec codec, int capacity, Owner owner, String label) {
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.capacity = capacity;
         this.session = session;
         this.codec = codec;
         this.owner = owner;
         this.label = label;
-        this.drainer = Thread.ofVirtual().name("play-outbox-" + label).unstarted(this::drain);
     }
 
     static Outbox start(WsSession session, FrameCodec codec, int capacity, Owner owner, String label) {
-        Outbox outbox = new Outbox(session, codec, capacity, owner, label);
-        outbox.drainer.start();
-        return outbox;
+        return new Outbox(session, codec, capacity, owner, label);
     }
 
     /**
@@ -66,10 +69,12 @@ final class Outbox implements PlayerChannel {
         if (closing.get() != null || stopped) {
             return true;
         }
-        if (!queue.offer(event)) {
+        if (queued.incrementAndGet() > capacity) {
+            queued.decrementAndGet();
             return false;
         }
-        LockSupport.unpark(drainer);
+        queue.add(event);
+        wake();
         return true;
     }
 
@@ -80,7 +85,7 @@ final class Outbox implements PlayerChannel {
     @Override
     public void close(String code, String reason) {
         if (closing.compareAndSet(null, new CloseRequest(code, reason))) {
-            LockSupport.unpark(drainer);
+            wake();
             owner.closing();
         }
     }
@@ -92,7 +97,7 @@ final class Outbox implements PlayerChannel {
     void pong(byte[] payload) {
         if (closing.get() == null && !stopped) {
             pendingPong.set(payload);
-            LockSupport.unpark(drainer);
+            wake();
         }
     }
 
@@ -103,49 +108,92 @@ final class Outbox implements PlayerChannel {
     /** The socket is gone: stop without writing anything more. */
     void stop() {
         stopped = true;
-        LockSupport.unpark(drainer);
+        wake();
     }
 
     /** Interrupts the drainer, which may be stuck writing to a peer that stopped reading. */
     void cut() {
         stopped = true;
-        drainer.interrupt();
+        Thread running = drainer.get();
+        if (running != null) {
+            running.interrupt();
+        }
+    }
+
+    /** Starts the drainer unless it runs; one that is about to finish looks again after it has said so. */
+    private void wake() {
+        if (draining.compareAndSet(false, true)) {
+            Thread thread = Thread.ofVirtual().name("play-outbox-" + label).unstarted(this::drain);
+            drainer.set(thread);
+            thread.start();
+        }
     }
 
     private void drain() {
         try {
-            while (!stopped && !Thread.currentThread().isInterrupted()) {
-                CloseRequest request = closing.get();
-                if (request != null) {
-                    finish(request);
+            while (true) {
+                drainOnce();
+                draining.set(false);
+                // An offer between the last poll and the line above saw a drainer running and did not start one.
+                if (!hasWork() || !draining.compareAndSet(false, true)) {
                     return;
-                }
-                byte[] pong = pendingPong.getAndSet(null);
-                if (pong != null) {
-                    session.pong(BufferData.create(pong));
-                    continue;
-                }
-                OutboundEvent event = queue.poll();
-                if (event == null) {
-                    LockSupport.park(this);
-                } else {
-                    send(event);
                 }
             }
         } catch (RuntimeException e) {
+            draining.set(false);
             if (!stopped) {
                 stopped = true;
                 owner.transportFailed(e);
             }
         } finally {
-            queue.clear();
+            // A finished thread kept here would stay on the heap for as long as the session is idle.
+            drainer.compareAndSet(Thread.currentThread(), null);
+            if (stopped) {
+                queue.clear();
+                queued.set(0);
+            }
         }
+    }
+
+    private boolean hasWork() {
+        return !stopped && (!queue.isEmpty() || pendingPong.get() != null || closing.get() != null);
+    }
+
+    /** Sends what there is to send; returns when nothing is left, or the outbox stopped or closed. */
+    private void drainOnce() {
+        while (!stopped && !Thread.currentThread().isInterrupted()) {
+            CloseRequest request = closing.get();
+            if (request != null) {
+                finish(request);
+                // Nothing more goes out after the close, and a drainer started later must not close again.
+                stopped = true;
+                return;
+            }
+            byte[] pong = pendingPong.getAndSet(null);
+            if (pong != null) {
+                session.pong(BufferData.create(pong));
+                continue;
+            }
+            OutboundEvent event = poll();
+            if (event == null) {
+                return;
+            }
+            send(event);
+        }
+    }
+
+    private OutboundEvent poll() {
+        OutboundEvent event = queue.poll();
+        if (event != null) {
+            queued.decrementAndGet();
+        }
+        return event;
     }
 
     private void finish(CloseRequest request) {
         if (!request.code().equals(SLOW_CONSUMER)) {
             OutboundEvent event;
-            while (!stopped && (event = queue.poll()) != null) {
+            while (!stopped && (event = poll()) != null) {
                 send(event);
             }
         }

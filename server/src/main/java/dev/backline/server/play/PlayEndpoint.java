@@ -33,6 +33,8 @@ public final class PlayEndpoint implements Supplier<WsListener>, AutoCloseable {
     private static final Logger LOG = System.getLogger("backline.play");
     private static final Duration FIRST_RETRY = Duration.ofMillis(10);
     private static final Duration MAX_RETRY = Duration.ofSeconds(1);
+    /** How often every session's connection is checked for having ended (see {@link PlaySession#checkConnection}). */
+    static final Duration CONNECTION_CHECK = Duration.ofMillis(100);
 
     private final PlayConfig config;
     private final Shard shard;
@@ -53,6 +55,19 @@ public final class PlayEndpoint implements Supplier<WsListener>, AutoCloseable {
         this.worldThread = worldThread;
         this.accounts = accounts;
         this.limiter = new CommandLimiter(config.rateLimits());
+        timers.scheduleWithFixedDelay(this::checkConnections, CONNECTION_CHECK.toNanos(), CONNECTION_CHECK.toNanos(),
+                TimeUnit.NANOSECONDS);
+    }
+
+    private void checkConnections() {
+        for (PlaySession session : sessions) {
+            try {
+                session.checkConnection();
+            } catch (RuntimeException e) {
+                // A periodic task that throws is never run again: one session's failure must not stop the checks.
+                LOG.log(Level.ERROR, "ending a session whose connection ended failed: " + e, e);
+            }
+        }
     }
 
     public static PlayEndpoint create(PlayConfig config, Shard shard, WorldThread worldThread, AccountService accounts) {

@@ -56,13 +56,18 @@ final class PlaySession implements WsListener, Outbox.Owner {
         outbox = Outbox.start(session, endpoint.codec(), config.outboxCapacity(), this, label);
         endpoint.opened(this);
         authTimer = endpoint.schedule(this::authTimedOut, config.authTimeout());
-        // Helidon does not tell the listener when a socket dies without a close frame, but the connection's
-        // thread ends then, so watching it catches every way a connection can end.
-        Thread watched = connection;
-        Thread.ofVirtual().name("play-watch-" + label).start(() -> {
-            joinQuietly(watched);
+    }
+
+    /**
+     * Ends the session if its connection's thread has ended. Helidon does not tell the listener when a socket
+     * dies without a close frame, but the connection's thread ends then, so checking it catches every way a
+     * connection can end. The endpoint checks every session a few times a second: a thread per session waiting
+     * for that would cost each idle connection a thread and its stack.
+     */
+    void checkConnection() {
+        if (state != State.ENDED && !connection.isAlive()) {
             end("connection ended", false);
-        });
+        }
     }
 
     @Override
@@ -299,20 +304,5 @@ final class PlaySession implements WsListener, Outbox.Owner {
             log.log(Level.DEBUG, "ended before auth: " + why);
         }
         endpoint.ended(this);
-    }
-
-    private static void joinQuietly(Thread thread) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -128,6 +128,11 @@ public final class ServerProcess implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port.join());
     }
 
+    /** The server's process id, for jcmd and {@code /proc}. */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

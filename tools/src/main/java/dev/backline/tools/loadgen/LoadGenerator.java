@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -235,6 +236,42 @@ public final class LoadGenerator implements AutoCloseable {
                 settings.mix().toString(), (stopNanos - startNanos) / 1e9, fullSeconds, stats.sent(), stats.answered(),
                 unanswered, stats.skippedSends(), throughput, stats.sentByType(), stats.errors(), stats.disconnects(),
                 stats.joinFailures(), LoadReport.latencies(stats.totals()));
+    }
+
+    /** What a {@link #probe} found: of {@code players}, how many answered in time and without an error. */
+    public record ProbeResult(int players, int answered) {
+    }
+
+    /**
+     * Sends every player one command {@code text}, outside the statistics, with at most {@code concurrency}
+     * waiting for their answer at once, and counts the players answered without an error within {@code timeout}
+     * of their send. A player not in the world counts as not answered. Proves that held connections are alive
+     * and still authenticated.
+     */
+    public ProbeResult probe(String text, int concurrency, Duration timeout) throws InterruptedException {
+        Semaphore slots = new Semaphore(concurrency);
+        AtomicInteger answered = new AtomicInteger();
+        for (Player player : players) {
+            slots.acquire();
+            player.probe(text).completeOnTimeout(false, timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((ok, e) -> {
+                if (Boolean.TRUE.equals(ok)) {
+                    answered.incrementAndGet();
+                }
+                slots.release();
+            });
+        }
+        slots.acquire(concurrency);
+        return new ProbeResult(players.size(), answered.get());
+    }
+
+    /** Why joins failed so far, and how often. */
+    public Map<String, Long> joinFailures() {
+        return stats.joinFailures();
+    }
+
+    /** Why players in the world lost their connection so far, and how often. */
+    public Map<String, Long> disconnects() {
+        return stats.disconnects();
     }
 
     private long pendingCount() {

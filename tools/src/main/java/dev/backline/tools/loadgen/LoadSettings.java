@@ -23,7 +23,7 @@ public record LoadSettings(URI url, int players, double rate, Duration duration,
                            String runId, Duration drain, int joinConcurrency, Duration joinTimeout) {
     /** Account names are {@code lg<runId>-<n>}: the server's rule is 3-20 characters, a letter first. */
     static final int RUN_ID_LENGTH = 6;
-    static final int MAX_PLAYERS = 1_000_000;
+    public static final int MAX_PLAYERS = 1_000_000;
 
     public LoadSettings {
         Objects.requireNonNull(url, "url");

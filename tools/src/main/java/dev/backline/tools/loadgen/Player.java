@@ -39,6 +39,7 @@ final class Player implements WebSocket.Listener {
     private final LoadStats stats;
     private final HttpClient http;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Boolean>> probes = new ConcurrentHashMap<>();
     private final CompletableFuture<Void> welcomed = new CompletableFuture<>();
     private final AtomicLong sequence = new AtomicLong();
     private final StringBuilder partial = new StringBuilder();
@@ -163,8 +164,32 @@ final class Player implements WebSocket.Listener {
         }
     }
 
-    private CompletableFuture<WebSocket> send(Map<String, ?> frame) {
-        CompletableFuture<WebSocket> sending = socket.sendText(json(frame), true);
+    /**
+     * Sends {@code text} as a command outside the mix and its latency figures: completes with true when an
+     * answer that is not an error comes back, false when an error does or the player is not in the world.
+     */
+    CompletableFuture<Boolean> probe(String text) {
+        if (!open || leaving) {
+            return CompletableFuture.completedFuture(false);
+        }
+        String id = "p" + sequence.incrementAndGet();
+        CompletableFuture<Boolean> answer = new CompletableFuture<>();
+        probes.put(id, answer);
+        answer.whenComplete((ok, e) -> probes.remove(id));
+        send(Map.of("v", 1, "type", "cmd", "id", id, "text", text)).exceptionally(e -> {
+            answer.complete(false);
+            return null;
+        });
+        return answer;
+    }
+
+    // The JDK's WebSocket refuses a send while the previous one is still being written, so a send that may
+    // come from another thread than the scheduler's (a probe) waits for it.
+    private synchronized CompletableFuture<WebSocket> send(Map<String, ?> frame) {
+        String text = json(frame);
+        CompletableFuture<?> previous = lastSend;
+        CompletableFuture<WebSocket> sending = previous.isDone() ? socket.sendText(text, true)
+                : previous.exceptionally(e -> null).thenCompose(x -> socket.sendText(text, true));
         lastSend = sending;
         return sending;
     }
@@ -224,8 +249,13 @@ final class Player implements WebSocket.Listener {
         }
         String type = frame.path("type").asText();
         JsonNode id = frame.get("id");
-        Pending answered = id != null && id.isTextual() ? pending.remove(id.asText()) : null;
         String code = type.equals("error") ? frame.path("code").asText("?") : null;
+        CompletableFuture<Boolean> probe = id != null && id.isTextual() ? probes.get(id.asText()) : null;
+        if (probe != null) {
+            probe.complete(code == null);
+            return;
+        }
+        Pending answered = id != null && id.isTextual() ? pending.remove(id.asText()) : null;
         if (answered != null) {
             stats.answered(answered.type(), (now - answered.sentNanos()) / 1000, code);
         } else if (code != null) {

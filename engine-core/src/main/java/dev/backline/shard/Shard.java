@@ -46,6 +46,7 @@ public final class Shard {
     private final CommandDispatch commandDispatch;
     private final DurableCommands durableCommands;
     private final List<Runnable> afterTick = new ArrayList<>();
+    private final TickPhases phases = new TickPhases();
     private final Duration tickPeriod;
     private long tick;
     private boolean backlogged;
@@ -99,29 +100,47 @@ public final class Shard {
      */
     public void tick() {
         long started = nanoClock.getAsLong();
+        phases.reset();
         tick++;
         LogContext.current().tick(tick);
         clock.advanceReal(tickPeriod);
         durableCommands.releaseSettled();
+        int controlRan = control.drain(control.depth(), this::runTask);
+        long mark = nanoClock.getAsLong();
+        phases.control(mark - started);
         // Only what waited when the tick began: tasks that arrive meanwhile wait for the next tick, so under a
         // load the world cannot keep up with, ticks stay ticks (timers fire, state is flushed) instead of one
-        // tick draining an endless stream.
-        control.drain(control.depth(), this::runTask);
-        // And only within the task budget: what is left waits, in order, for the next tick, so a tick ends on
-        // time even when the tasks (a backlog, code the JIT has not compiled yet) cost more than a tick has.
+        // tick draining an endless stream. And only within the task budget: what is left waits, in order, so a
+        // tick ends on time even when the tasks (a backlog, code the JIT has not compiled yet) cost more than a
+        // tick has. One task always runs, for progress, unless live-ops work already spent the budget.
         int waiting = Math.min(config.maxTasksPerTick(), queue.depth());
-        int ran = config.hasTaskBudget() ? queue.drain(waiting, started + taskBudgetNanos, nanoClock, this::runTask)
-                : queue.drain(waiting, this::runTask);
+        long taskDeadline = started + taskBudgetNanos;
+        int ran;
+        if (!config.hasTaskBudget()) {
+            ran = queue.drain(waiting, this::runTask);
+        } else if (controlRan > 0 && mark - taskDeadline >= 0) {
+            ran = 0;
+        } else {
+            ran = queue.drain(waiting, taskDeadline, nanoClock, this::runTask);
+        }
         backlogged = ran < waiting;
         if (backlogged) {
             stats.recordDeferred(waiting - ran);
         }
+        phases.tasks(nanoClock.getAsLong() - mark, ran);
+        mark = nanoClock.getAsLong();
         timers.fireDue(clock.nowMillis());
         events.drain();
+        long now = nanoClock.getAsLong();
+        phases.timers(now - mark);
+        mark = now;
         if (events.hasListeners("tick")) {
             events.deliver(GameEvent.of("tick", Map.of("tick", tick, "now", clock.nowMillis())));
             events.drain();
         }
+        now = nanoClock.getAsLong();
+        phases.tickEvent(now - mark);
+        mark = now;
         for (Runnable hook : afterTick) {
             try {
                 hook.run();
@@ -129,7 +148,9 @@ public final class Shard {
                 failures.failed("after-tick hook", e);
             }
         }
-        stats.recordTick(nanoClock.getAsLong() - started);
+        now = nanoClock.getAsLong();
+        phases.afterTick(now - mark);
+        stats.recordTick(now - started);
     }
 
     /**
@@ -152,12 +173,14 @@ public final class Shard {
     }
 
     private void runTask(WorldTask task) {
+        long started = nanoClock.getAsLong();
         try {
             task.run(this);
         } catch (RuntimeException e) {
             failures.failed("task", e);
         }
         events.drain();
+        phases.task(nanoClock.getAsLong() - started);
     }
 
     /** Adds work to run at the end of every tick (e.g. handing dirty entities to persistence). */
@@ -188,6 +211,11 @@ public final class Shard {
 
     public ShardConfig config() {
         return config;
+    }
+
+    /** Where the last tick's time went. World thread only. */
+    public TickPhases lastTickPhases() {
+        return phases;
     }
 
     public TickStats stats() {

@@ -138,8 +138,8 @@ public final class WorldThread implements AutoCloseable {
         overrunsSinceLog++;
         if (now - lastOverrunLog >= LOG_INTERVAL_NANOS) {
             LOG.log(Level.WARNING, "overran: took " + took / 1_000_000 + " ms of a " + period / 1_000_000
-                    + " ms period, " + gcPaused / 1_000_000 + " ms of it garbage-collection pauses ("
-                    + overrunsSinceLog + " overruns since the last report)");
+                    + " ms period, " + gcPaused / 1_000_000 + " ms of it garbage-collection pauses; "
+                    + shard.lastTickPhases().describe() + " (" + overrunsSinceLog + " overruns since the last report)");
             lastOverrunLog = now;
             overrunsSinceLog = 0;
         }

@@ -107,10 +107,25 @@ class ShardTest {
             now[0] += 50_000_000;
         });
         timed.tick();
-        // The swap used the budget: one command still runs (progress), the other waits for the next tick.
-        assertThat(log).containsExactly("swap", "command 1");
+        // The swap spent the budget, so the commands wait for the next tick rather than lengthen this one.
+        assertThat(log).containsExactly("swap");
+        assertThat(timed.lastTickPhases().describe()).startsWith("control 50 ms, 0 tasks 0 ms");
         timed.tick();
         assertThat(log).containsExactly("swap", "command 1", "command 2");
+    }
+
+    @Test
+    void theLastTicksPhasesSayWhereItsTimeWent() {
+        long[] now = {0};
+        Shard timed = new Shard(ShardConfig.defaults().withTaskBudgetPercent(50), () -> now[0]);
+        timed.submit(s -> now[0] += 7_000_000);
+        timed.submit(s -> now[0] += 3_000_000);
+        timed.timers().after(timed.clock().nowMillis(), Duration.ZERO, () -> now[0] += 20_000_000);
+        timed.events().subscribe("tick", e -> now[0] += 2_000_000);
+        timed.afterEachTick(() -> now[0] += 4_000_000);
+        timed.tick();
+        assertThat(timed.lastTickPhases().describe()).isEqualTo(
+                "control 0 ms, 2 tasks 10 ms (longest 7 ms), timers 20 ms, tick event 2 ms, after tick 4 ms");
     }
 
     @Test

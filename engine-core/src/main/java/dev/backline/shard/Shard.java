@@ -50,6 +50,8 @@ public final class Shard {
     private final Duration tickPeriod;
     private long tick;
     private boolean backlogged;
+    private long slowTaskNanos;
+    private int tasksThisTick;
 
     public Shard(ShardConfig config) {
         this(config, System::nanoTime);
@@ -101,37 +103,20 @@ public final class Shard {
     public void tick() {
         long started = nanoClock.getAsLong();
         phases.reset();
+        tasksThisTick = 0;
         tick++;
         LogContext.current().tick(tick);
         clock.advanceReal(tickPeriod);
         durableCommands.releaseSettled();
-        int controlRan = control.drain(control.depth(), this::runTask);
-        long mark = nanoClock.getAsLong();
-        phases.control(mark - started);
-        // Only what waited when the tick began: tasks that arrive meanwhile wait for the next tick, so under a
-        // load the world cannot keep up with, ticks stay ticks (timers fire, state is flushed) instead of one
-        // tick draining an endless stream. And only within the task budget: what is left waits, in order, so a
-        // tick ends on time even when the tasks (a backlog, code the JIT has not compiled yet) cost more than a
-        // tick has. One task always runs, for progress, unless live-ops work already spent the budget.
-        int waiting = Math.min(config.maxTasksPerTick(), queue.depth());
-        long taskDeadline = started + taskBudgetNanos;
-        int ran;
-        if (!config.hasTaskBudget()) {
-            ran = queue.drain(waiting, this::runTask);
-        } else if (controlRan > 0 && mark - taskDeadline >= 0) {
-            ran = 0;
-        } else {
-            ran = queue.drain(waiting, taskDeadline, nanoClock, this::runTask);
-        }
-        backlogged = ran < waiting;
-        if (backlogged) {
-            stats.recordDeferred(waiting - ran);
-        }
-        phases.tasks(nanoClock.getAsLong() - mark, ran);
-        mark = nanoClock.getAsLong();
+        long mark = started;
+        control.drain(control.depth(), task -> run(task, false));
+        long now = nanoClock.getAsLong();
+        phases.control(now - mark);
+        mark = now;
+        // The tick's own work first (what a budget cannot cut short), then the queued tasks in what is left.
         timers.fireDue(clock.nowMillis());
         events.drain();
-        long now = nanoClock.getAsLong();
+        now = nanoClock.getAsLong();
         phases.timers(now - mark);
         mark = now;
         if (events.hasListeners("tick")) {
@@ -140,6 +125,22 @@ public final class Shard {
         }
         now = nanoClock.getAsLong();
         phases.tickEvent(now - mark);
+        mark = now;
+        // Only what waited when the tick began: tasks that arrive meanwhile wait, so under a load the world
+        // cannot keep up with, ticks stay ticks instead of one tick draining an endless stream. And only what
+        // fits the task budget: a task starts only if one as slow as the recent slow ones would still end
+        // within it (after a reload, code the JIT has not compiled yet makes commands tens of ms each); the
+        // rest wait, in order, and run between ticks (runBacklog), so the budget costs no capacity.
+        int waiting = Math.min(config.maxTasksPerTick(), queue.depth());
+        long budgetEnd = started + taskBudgetNanos;
+        int ran = config.hasTaskBudget() ? queue.drain(waiting, 0, () -> wouldEndBefore(budgetEnd), this::runTask)
+                : queue.drain(waiting, this::runTask);
+        backlogged = ran < waiting;
+        if (backlogged) {
+            stats.recordDeferred(waiting - ran);
+        }
+        now = nanoClock.getAsLong();
+        phases.tasks(now - mark, ran);
         mark = now;
         for (Runnable hook : afterTick) {
             try {
@@ -169,10 +170,23 @@ public final class Shard {
         if (nanoClock.getAsLong() - deadline >= 0) {
             return 0;
         }
-        return queue.drain(config.maxTasksPerTick(), deadline, nanoClock, this::runTask);
+        // As in the tick, a task starts only if a slow one would end before the next tick is due; but a tick
+        // period without any task run would let a slow backlog starve, so the first one always runs.
+        return queue.drain(config.maxTasksPerTick(), tasksThisTick == 0 ? 1 : 0, () -> wouldEndBefore(deadline),
+                this::runTask);
+    }
+
+    /** Whether a task as slow as the recent slow ones, started now, would end before {@code deadline}. */
+    private boolean wouldEndBefore(long deadline) {
+        return nanoClock.getAsLong() + slowTaskNanos - deadline < 0;
     }
 
     private void runTask(WorldTask task) {
+        run(task, true);
+    }
+
+    /** @param queued a queued task, whose time predicts the next ones' (live-ops work is rare and unlike them) */
+    private void run(WorldTask task, boolean queued) {
         long started = nanoClock.getAsLong();
         try {
             task.run(this);
@@ -180,7 +194,13 @@ public final class Shard {
             failures.failed("task", e);
         }
         events.drain();
-        phases.task(nanoClock.getAsLong() - started);
+        if (queued) {
+            long took = nanoClock.getAsLong() - started;
+            phases.task(took);
+            tasksThisTick++;
+            // Rises at once to a slow task, then falls by 1/32 per task: a few hundred fast ones forget it.
+            slowTaskNanos = Math.max(took, slowTaskNanos - (slowTaskNanos >> 5));
+        }
     }
 
     /** Adds work to run at the end of every tick (e.g. handing dirty entities to persistence). */

@@ -2,7 +2,7 @@ package dev.backline.shard;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
+import java.util.function.BooleanSupplier;
 
 /**
  * The bounded queue between network threads and the world thread. Producers never block: when it is
@@ -36,13 +36,13 @@ public final class TaskQueue {
     }
 
     /**
-     * Like {@link #drain(int, Consumer)}, but starts no task once {@code clock} has reached {@code deadline}
-     * (nanoseconds on that clock), except the first: a tick always makes progress, however long the tasks.
+     * Like {@link #drain(int, Consumer)}, but after the first {@code mustRun} tasks starts another only while
+     * {@code mayStart} says so (a tick's budget, the next tick's start).
      */
-    public int drain(int max, long deadline, LongSupplier clock, Consumer<WorldTask> runner) {
+    public int drain(int max, int mustRun, BooleanSupplier mayStart, Consumer<WorldTask> runner) {
         int n = 0;
         WorldTask task;
-        while (n < max && (n == 0 || clock.getAsLong() - deadline < 0) && (task = queue.poll()) != null) {
+        while (n < max && (n < mustRun || mayStart.getAsBoolean()) && (task = queue.poll()) != null) {
             runner.accept(task);
             n++;
         }

@@ -43,10 +43,10 @@ public final class TickPhases {
         afterTick = nanos;
     }
 
-    /** e.g. {@code control 0 ms, 12 tasks 48 ms (longest 20 ms), timers 31 ms, tick event 2 ms, after tick 3 ms}. */
+    /** In the tick's order, e.g. {@code control 0 ms, timers 31 ms, tick event 2 ms, 12 tasks 48 ms (longest 20 ms), after tick 3 ms}. */
     public String describe() {
-        return "control " + ms(control) + " ms, " + tasksRun + " tasks " + ms(tasks) + " ms (longest " + ms(longestTask)
-                + " ms), timers " + ms(timers) + " ms, tick event " + ms(tickEvent) + " ms, after tick " + ms(afterTick) + " ms";
+        return "control " + ms(control) + " ms, timers " + ms(timers) + " ms, tick event " + ms(tickEvent) + " ms, "
+                + tasksRun + " tasks " + ms(tasks) + " ms (longest " + ms(longestTask) + " ms), after tick " + ms(afterTick) + " ms";
     }
 
     private static long ms(long nanos) {

@@ -7,6 +7,7 @@ public final class TickStats {
     private final AtomicLong ticks = new AtomicLong();
     private final AtomicLong overruns = new AtomicLong();
     private final AtomicLong gcOverruns = new AtomicLong();
+    private final AtomicLong late = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong deferred = new AtomicLong();
@@ -27,6 +28,10 @@ public final class TickStats {
         if (byGc) {
             gcOverruns.incrementAndGet();
         }
+    }
+
+    void recordLate() {
+        late.incrementAndGet();
     }
 
     void recordSkipped(long n) {
@@ -56,6 +61,15 @@ public final class TickStats {
      */
     public long gcOverruns() {
         return gcOverruns.get();
+    }
+
+    /**
+     * Ticks that ended after their slot in the fixed-rate schedule: every overrun, and also a short tick that
+     * started late (behind a long task between ticks, a pause, a starved thread). The strictest count of ticks
+     * the world missed.
+     */
+    public long lateTicks() {
+        return late.get();
     }
 
     /** Ticks dropped because the loop fell further behind than its catch-up bound (each one logged). */

@@ -114,6 +114,9 @@ public final class WorldThread implements AutoCloseable {
                 logOverrun(finished, finished - started, gcNanos, period);
             }
             long behind = finished - deadline;
+            if (behind > 0) {
+                shard.stats().recordLate();
+            }
             if (behind > maxBehind) {
                 long skipped = behind / period;
                 shard.stats().recordSkipped(skipped);

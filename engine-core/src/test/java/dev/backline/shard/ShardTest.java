@@ -35,53 +35,80 @@ class ShardTest {
         assertThat(fast.clock().nowMillis() - start).isEqualTo(1_000);
     }
 
-    @Test
-    void aTickStartsNoQueuedTaskPastItsBudgetAndTheRestRunNextTickInOrder() {
-        long[] now = {0};
+    private Shard timedShard(long[] now, int tasks, long taskNanos) {
         Shard timed = new Shard(ShardConfig.defaults().withTaskBudgetPercent(50), () -> now[0]);
-        for (int i = 1; i <= 6; i++) {
+        for (int i = 1; i <= tasks; i++) {
             int n = i;
             timed.submit(s -> {
                 log.add("task " + n + " at tick " + s.currentTick());
-                now[0] += 20_000_000;
+                now[0] += taskNanos;
             });
         }
-        timed.tick();
-        // 50 ms of a 100 ms tick: tasks start at 0, 20 and 40 ms; the fourth would start at 60.
-        assertThat(log).containsExactly("task 1 at tick 1", "task 2 at tick 1", "task 3 at tick 1");
-        assertThat(timed.stats().deferredTasks()).isEqualTo(3);
-        assertThat(timed.queueDepth()).isEqualTo(3);
-
-        timed.tick();
-        assertThat(log).endsWith("task 4 at tick 2", "task 5 at tick 2", "task 6 at tick 2");
-        assertThat(timed.queueDepth()).isZero();
-        assertThat(timed.stats().deferredTasks()).isEqualTo(3);
+        return timed;
     }
 
     @Test
-    void betweenTicksTheBacklogRunsUntilTheNextTickIsDueAndNewArrivalsOtherwiseWaitForTheTick() {
+    void aTickStartsATaskOnlyIfOneAsSlowAsTheRecentOnesWouldEndWithinItsBudget() {
+        long[] now = {0};
+        Shard timed = timedShard(now, 6, 20_000_000);
+        timed.tick();
+        // 50 ms of a 100 ms tick, tasks of 20 ms: they start at 0 and 20; one starting at 40 would end at 60.
+        assertThat(log).containsExactly("task 1 at tick 1", "task 2 at tick 1");
+        assertThat(timed.stats().deferredTasks()).isEqualTo(4);
+        assertThat(timed.queueDepth()).isEqualTo(4);
+
+        timed.tick();
+        assertThat(log).endsWith("task 3 at tick 2", "task 4 at tick 2").hasSize(4);
+        assertThat(timed.stats().deferredTasks()).isEqualTo(6);
+    }
+
+    @Test
+    void aSlowTaskKeepsTheNextTicksFromStartingAnotherUntilFastOnesHaveFollowed() {
         long[] now = {0};
         Shard timed = new Shard(ShardConfig.defaults().withTaskBudgetPercent(50), () -> now[0]);
-        for (int i = 1; i <= 8; i++) {
-            int n = i;
-            timed.submit(s -> {
-                log.add("task " + n);
-                now[0] += 20_000_000;
-            });
+        timed.submit(s -> now[0] += 60_000_000);
+        timed.tick();
+        for (int i = 0; i < 3; i++) {
+            timed.submit(s -> now[0] += 1_000_000);
         }
         timed.tick();
-        assertThat(log).hasSize(3);
-        // The tick ended at 60 ms with five waiting; until the next tick (100 ms) two more start, at 60 and 80.
-        assertThat(timed.runBacklog(100_000_000)).isEqualTo(2);
-        assertThat(log).endsWith("task 4", "task 5");
-        assertThat(timed.runBacklog(100_000_000)).as("the next tick is due").isZero();
+        assertThat(timed.queueDepth()).as("after a 60 ms task, none is started in a 50 ms budget").isEqualTo(3);
+        assertThat(timed.lastTickPhases().describe()).contains("0 tasks");
+    }
 
-        now[0] = 100_000_000;
+    @Test
+    void betweenTicksTheBacklogRunsWhileASlowTaskWouldEndBeforeTheNextTick() {
+        long[] now = {0};
+        Shard timed = timedShard(now, 8, 20_000_000);
         timed.tick();
-        assertThat(log).hasSize(8);
+        assertThat(log).hasSize(2);
+        // The tick ended at 40 ms with six waiting; tasks start at 40 and 60, one at 80 would end at the next tick.
+        assertThat(timed.runBacklog(100_000_000)).isEqualTo(2);
+        assertThat(log).endsWith("task 3 at tick 1", "task 4 at tick 1");
+        assertThat(timed.runBacklog(100_000_000)).isZero();
+    }
+
+    @Test
+    void aBacklogOfTasksSlowerThanATickStillMovesOneTaskPerTick() {
+        long[] now = {0};
+        Shard timed = timedShard(now, 3, 150_000_000);
+        timed.tick();
+        assertThat(log).containsExactly("task 1 at tick 1");
+        timed.tick();
+        assertThat(log).as("none fits the budget").hasSize(1);
+        assertThat(timed.runBacklog(now[0] + 100_000_000)).isEqualTo(1);
+        assertThat(log).endsWith("task 2 at tick 2");
+    }
+
+    @Test
+    void withoutABacklogATaskArrivingAfterTheTickWaitsForTheNextOne() {
+        long[] now = {0};
+        Shard timed = timedShard(now, 1, 1_000_000);
+        timed.tick();
         timed.submit(s -> log.add("arrived after the tick"));
-        assertThat(timed.runBacklog(200_000_000)).as("no backlog: it waits for the tick").isZero();
-        assertThat(log).hasSize(8);
+        assertThat(timed.runBacklog(100_000_000)).isZero();
+        timed.tick();
+        assertThat(log).endsWith("arrived after the tick");
     }
 
     @Test
@@ -109,7 +136,7 @@ class ShardTest {
         timed.tick();
         // The swap spent the budget, so the commands wait for the next tick rather than lengthen this one.
         assertThat(log).containsExactly("swap");
-        assertThat(timed.lastTickPhases().describe()).startsWith("control 50 ms, 0 tasks 0 ms");
+        assertThat(timed.lastTickPhases().describe()).startsWith("control 50 ms, timers 0 ms, tick event 0 ms, 0 tasks 0 ms");
         timed.tick();
         assertThat(log).containsExactly("swap", "command 1", "command 2");
     }
@@ -125,7 +152,7 @@ class ShardTest {
         timed.afterEachTick(() -> now[0] += 4_000_000);
         timed.tick();
         assertThat(timed.lastTickPhases().describe()).isEqualTo(
-                "control 0 ms, 2 tasks 10 ms (longest 7 ms), timers 20 ms, tick event 2 ms, after tick 4 ms");
+                "control 0 ms, timers 20 ms, tick event 2 ms, 2 tasks 10 ms (longest 7 ms), after tick 4 ms");
     }
 
     @Test

@@ -46,8 +46,8 @@ class WorldThreadTest {
 
     @Test
     void aWorldBehindItsCommandsWorksOnThemBetweenTicksInsteadOfOneTaskPerTick() throws Exception {
-        // A budget of 1 % (0.1 ms at 100 Hz) lets a tick start one 5 ms task; the other 29 run between ticks.
-        Shard budgeted = new Shard(ShardConfig.defaults().withTickRate(HZ).withTaskBudgetPercent(1));
+        // A budget of 1 % (1 ms at 10 Hz) lets a tick start one 5 ms task; the others run between ticks.
+        Shard budgeted = new Shard(ShardConfig.defaults().withTaskBudgetPercent(1));
         CountDownLatch done = new CountDownLatch(30);
         try (WorldThread thread = WorldThread.start(budgeted, "world-test")) {
             long first = thread.call(Shard::currentTick).get(10, TimeUnit.SECONDS);

@@ -43,6 +43,7 @@ public final class HealthRoutes implements HttpService {
         body.put("queueDepth", gauge.queueDepth());
         body.put("overruns", gauge.overruns());
         body.put("gcOverruns", gauge.gcOverruns());
+        body.put("lateTicks", gauge.lateTicks());
         body.put("skippedTicks", gauge.skippedTicks());
         body.put("deferredTasks", gauge.deferredTasks());
         body.put("maxTickMillis", gauge.maxTickMillis());

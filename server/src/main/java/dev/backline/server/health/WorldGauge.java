@@ -70,6 +70,11 @@ public final class WorldGauge {
         return shard.stats().gcOverruns();
     }
 
+    /** Ticks since start that ended after their slot in the schedule (overruns and late starts). */
+    public long lateTicks() {
+        return shard.stats().lateTicks();
+    }
+
     /** Ticks dropped since start because the loop fell further behind than its catch-up bound. */
     public long skippedTicks() {
         return shard.stats().skipped();

@@ -85,6 +85,9 @@ public final class ServerMetrics implements HttpService {
                 .callback(cb -> cb.call(shard.stats().overruns())).register(registry);
         CounterWithCallback.builder().name("backline_ticks_skipped").help("Ticks dropped because the loop fell too far behind")
                 .callback(cb -> cb.call(shard.stats().skipped())).register(registry);
+        CounterWithCallback.builder().name("backline_ticks_late")
+                .help("Ticks that ended after their slot in the fixed-rate schedule (overruns and late starts)")
+                .callback(cb -> cb.call(shard.stats().lateTicks())).register(registry);
         CounterWithCallback.builder().name("backline_tick_overruns_gc")
                 .help("Overruns that only garbage-collection pauses within the tick made longer than the period")
                 .callback(cb -> cb.call(shard.stats().gcOverruns())).register(registry);

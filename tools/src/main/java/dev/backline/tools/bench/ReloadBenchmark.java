@@ -247,6 +247,7 @@ public final class ReloadBenchmark implements Callable<Integer> {
         return new Window(nanos / 1e9, ticks(after) - ticks(before),
                 after.path("overruns").asLong() - before.path("overruns").asLong(),
                 after.path("gcOverruns").asLong() - before.path("gcOverruns").asLong(),
+                after.path("lateTicks").asLong() - before.path("lateTicks").asLong(),
                 after.path("skippedTicks").asLong() - before.path("skippedTicks").asLong(),
                 after.path("deferredTasks").asLong() - before.path("deferredTasks").asLong(),
                 after.path("maxTickMillis").asDouble(), queue, commands);

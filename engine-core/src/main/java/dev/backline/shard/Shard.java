@@ -109,7 +109,11 @@ public final class Shard {
         clock.advanceReal(tickPeriod);
         durableCommands.releaseSettled();
         long mark = started;
-        control.drain(control.depth(), task -> run(task, false));
+        int controlRan = control.drain(control.depth(), task -> run(task, false));
+        if (controlRan > 0) {
+            // A swapped-in pack runs code the JIT has not compiled for it: expect its first commands to be slow.
+            slowTaskNanos = Math.max(slowTaskNanos, tickPeriod.toNanos() / 2);
+        }
         long now = nanoClock.getAsLong();
         phases.control(now - mark);
         mark = now;
@@ -133,8 +137,14 @@ public final class Shard {
         // rest wait, in order, and run between ticks (runBacklog), so the budget costs no capacity.
         int waiting = Math.min(config.maxTasksPerTick(), queue.depth());
         long budgetEnd = started + taskBudgetNanos;
-        int ran = config.hasTaskBudget() ? queue.drain(waiting, 0, () -> wouldEndBefore(budgetEnd), this::runTask)
-                : queue.drain(waiting, this::runTask);
+        int ran;
+        if (!config.hasTaskBudget()) {
+            ran = queue.drain(waiting, this::runTask);
+        } else if (controlRan > 0) {
+            ran = 0; // live-ops work had this tick; the commands run after it, between ticks
+        } else {
+            ran = queue.drain(waiting, 0, () -> wouldEndBefore(budgetEnd), this::runTask);
+        }
         backlogged = ran < waiting;
         if (backlogged) {
             stats.recordDeferred(waiting - ran);

@@ -52,6 +52,7 @@ public final class Shard {
     private boolean backlogged;
     private long slowTaskNanos;
     private int tasksThisTick;
+    private long lapStarted;
 
     public Shard(ShardConfig config) {
         this(config, System::nanoTime);
@@ -98,7 +99,7 @@ public final class Shard {
 
     /**
      * Runs one tick: advance the clock, release the answers of durable commands that are stored, run control
-     * tasks, then queued tasks within the task budget, fire due timers, raise {@code tick}.
+     * tasks, fire due timers, raise {@code tick}, then run queued tasks within the task budget.
      */
     public void tick() {
         long started = nanoClock.getAsLong();
@@ -108,28 +109,22 @@ public final class Shard {
         LogContext.current().tick(tick);
         clock.advanceReal(tickPeriod);
         durableCommands.releaseSettled();
-        long mark = started;
+        lapStarted = started;
         int controlRan = control.drain(control.depth(), task -> run(task, false));
         if (controlRan > 0) {
             // A swapped-in pack runs code the JIT has not compiled for it: expect its first commands to be slow.
             slowTaskNanos = Math.max(slowTaskNanos, tickPeriod.toNanos() / 2);
         }
-        long now = nanoClock.getAsLong();
-        phases.control(now - mark);
-        mark = now;
+        phases.control(lap());
         // The tick's own work first (what a budget cannot cut short), then the queued tasks in what is left.
         timers.fireDue(clock.nowMillis());
         events.drain();
-        now = nanoClock.getAsLong();
-        phases.timers(now - mark);
-        mark = now;
+        phases.timers(lap());
         if (events.hasListeners("tick")) {
             events.deliver(GameEvent.of("tick", Map.of("tick", tick, "now", clock.nowMillis())));
             events.drain();
         }
-        now = nanoClock.getAsLong();
-        phases.tickEvent(now - mark);
-        mark = now;
+        phases.tickEvent(lap());
         // Only what waited when the tick began: tasks that arrive meanwhile wait, so under a load the world
         // cannot keep up with, ticks stay ticks instead of one tick draining an endless stream. And only what
         // fits the task budget: a task starts only if one as slow as the recent slow ones would still end
@@ -149,9 +144,7 @@ public final class Shard {
         if (backlogged) {
             stats.recordDeferred(waiting - ran);
         }
-        now = nanoClock.getAsLong();
-        phases.tasks(now - mark, ran);
-        mark = now;
+        phases.tasks(lap(), ran);
         for (Runnable hook : afterTick) {
             try {
                 hook.run();
@@ -159,9 +152,16 @@ public final class Shard {
                 failures.failed("after-tick hook", e);
             }
         }
-        now = nanoClock.getAsLong();
-        phases.afterTick(now - mark);
-        stats.recordTick(now - started);
+        phases.afterTick(lap());
+        stats.recordTick(lapStarted - started);
+    }
+
+    /** The time since the last lap (or the tick's start), for {@link TickPhases}. */
+    private long lap() {
+        long now = nanoClock.getAsLong();
+        long took = now - lapStarted;
+        lapStarted = now;
+        return took;
     }
 
     /**

@@ -9,9 +9,9 @@ import java.util.Objects;
  * that queued tasks may use, and how far behind the loop catches up.
  *
  * @param taskBudgetPercent the part of the tick period within which a tick starts queued tasks; what is still
- *                          waiting after it waits for the next tick, so ticks stay on time under a load the
- *                          world cannot keep up with and only the commands' latency grows; 100 turns the
- *                          budget off (every task that waited when the tick began runs in it, however long)
+ *                          waiting after it runs between ticks, so ticks stay on time under a load the world
+ *                          cannot keep up with and only the commands' latency grows; 100 turns the budget off
+ *                          (every task that waited when the tick began runs in it, however long)
  */
 public record ShardConfig(int tickRateHz, double clockRatio, Instant gameStart, long seed,
                           int queueCapacity, int maxTasksPerTick, int maxCatchUpTicks, int taskBudgetPercent) {

@@ -26,13 +26,7 @@ public final class TaskQueue {
 
     /** Hands at most {@code max} tasks to {@code runner}, oldest first; returns how many. */
     public int drain(int max, Consumer<WorldTask> runner) {
-        int n = 0;
-        WorldTask task;
-        while (n < max && (task = queue.poll()) != null) {
-            runner.accept(task);
-            n++;
-        }
-        return n;
+        return drain(max, max, () -> true, runner);
     }
 
     /**

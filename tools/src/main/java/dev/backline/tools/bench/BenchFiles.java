@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /** The files a benchmark run works on: the server's build, a throw-away copy of a pack, its log. */
@@ -56,6 +57,15 @@ final class BenchFiles {
     static String firstLineContaining(Path file, String text) throws IOException {
         try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
             return lines.filter(l -> l.contains(text)).findFirst().map(l -> l.substring(l.indexOf(text))).orElse("unknown");
+        }
+    }
+
+    /** A benchmark's temporary directory at its end: kept (and said so, for a look at the logs) or deleted. */
+    static void release(Path temp, boolean keep, Consumer<String> say) {
+        if (keep) {
+            say.accept("bench: kept " + temp);
+        } else {
+            deleteTree(temp);
         }
     }
 

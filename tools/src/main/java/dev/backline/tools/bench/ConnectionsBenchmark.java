@@ -176,11 +176,7 @@ public final class ConnectionsBenchmark implements Callable<Integer> {
             err.println("bench: " + e.getMessage());
             return 1;
         } finally {
-            if (keep) {
-                err.println("bench: kept " + temp);
-            } else {
-                BenchFiles.deleteTree(temp);
-            }
+            BenchFiles.release(temp, keep, err::println);
         }
     }
 

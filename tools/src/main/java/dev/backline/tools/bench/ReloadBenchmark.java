@@ -140,11 +140,7 @@ public final class ReloadBenchmark implements Callable<Integer> {
             err.println("bench: " + e.getMessage());
             return 1;
         } finally {
-            if (keep) {
-                err.println("bench: kept " + temp);
-            } else {
-                BenchFiles.deleteTree(temp);
-            }
+            BenchFiles.release(temp, keep, err::println);
         }
     }
 

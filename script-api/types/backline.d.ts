@@ -24,19 +24,28 @@ type EntityId = string;
 /** Plain, JSON-compatible data. */
 type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
 
+/** Plain data that is frozen all the way down: writing to it throws a TypeError. Spread it to get a copy to change. */
+type ReadonlyPlain = null | boolean | number | string | readonly ReadonlyPlain[] | { readonly [key: string]: ReadonlyPlain };
+
 /** A game-time duration: milliseconds, or text such as `"30s"`, `"5m"`, `"2h"`, `"1d 6h"`, `"1w"`. */
 type GameDuration = number | string;
 
-/** A copy of an entity at the moment it was read. Changing it changes nothing: use `game.setProp`. */
+/**
+ * An entity as it was when read: a read-only snapshot, frozen all the way down, shared by every read until
+ * the entity changes (so reading it again is cheap, and `game.entity(id) === game.entity(id)` while nothing
+ * changed). Writing to it throws a TypeError; to change the entity call `game.setProp`, `game.tag` or
+ * `game.move`, and read it again to see the change. To build a new value from an old one, copy it:
+ * `game.setProp(id, 'gear', { ...me.props.gear, amp: 'tube' })`.
+ */
 interface EntityView {
-  id: EntityId;
+  readonly id: EntityId;
   /** `"room"`, `"player"`, `"npc"`, `"item"`, … */
-  kind: string;
-  template: EntityId | null;
+  readonly kind: string;
+  readonly template: EntityId | null;
   /** What holds it: a room for players and items on the floor, a player for carried items. */
-  container: EntityId | null;
-  tags: string[];
-  props: { [key: string]: Plain };
+  readonly container: EntityId | null;
+  readonly tags: readonly string[];
+  readonly props: { readonly [key: string]: ReadonlyPlain };
 }
 
 /** What a command handler receives. */
@@ -209,12 +218,15 @@ interface RoomMessageOptions {
 
 /** The world, as scripts see it. */
 interface Game {
-  /** @returns a copy of the entity, or null if there is none. @throws TypeError for a malformed id. @since 1 */
+  /** @returns the entity's read-only view, or null if there is none. @throws TypeError for a malformed id. @since 1 */
   entity(id: EntityId): EntityView | null;
-  /** @returns what `id` holds, optionally only of one kind; empty if `id` does not exist. @throws TypeError for a malformed id. @since 1 */
+  /**
+   * @returns a new array (yours to filter and sort) of the read-only views of what `id` holds, optionally only of
+   * one kind; empty if `id` does not exist. @throws TypeError for a malformed id. @since 1
+   */
   contents(id: EntityId, kind?: string): EntityView[];
-  /** @returns one property, or null. @throws TypeError for a malformed id. @since 1 */
-  prop(id: EntityId, key: string): Plain;
+  /** @returns one property, read-only as in the entity's view, or null. @throws TypeError for a malformed id. @since 1 */
+  prop(id: EntityId, key: string): ReadonlyPlain;
   /** Sets a property; `null` removes it. @throws Error if the entity does not exist or the value is not plain data. @since 1 */
   setProp(id: EntityId, key: string, value: Plain): void;
   /** Adds (or with `present` false removes) a tag. @throws Error if the entity does not exist. @since 1 */

@@ -19,12 +19,12 @@ BACKLINE_DATA_DIR=$data BACKLINE_PORT=$port BACKLINE_DEV=0 BACKLINE_HASH_MEMORY_
   BACKLINE_LOG_COMMANDS=false ./backline start >"$log" 2>&1 &
 until grep -q "Backline is up" "$log"; do sleep 0.2; done
 pid=$(pgrep -n -f dev.backline.server.Main)
-tid=$(for t in /proc/$pid/task/*; do [[ "$(cat "$t/comm")" == world ]] && basename "$t"; done)
+tid=$(for t in /proc/$pid/task/*; do if [[ "$(cat "$t/comm")" == world ]]; then basename "$t"; fi; done)
 ticks() { awk '{print $14 + $15}' "$1"; }
 commands() { curl -s "localhost:$port/metrics" | awk '/^backline_commands_total/ {print $2}'; }
 ./backline loadgen --url "http://127.0.0.1:$port" --players "$players" --rate 2 --duration "$warm" --quiet --run-id warm >/dev/null
 if [[ -n "${JFR:-}" ]]; then
-  "$(dirname "$(readlink -f "$(command -v java)")")/jcmd" "$pid" JFR.start duration=60s filename="$JFR" settings=profile >/dev/null || true
+  "$(dirname "$(readlink -f /proc/$pid/exe)")/jcmd" "$pid" JFR.start duration=60s filename="$JFR" settings=profile >/dev/null || true
 fi
 w0=$(ticks "/proc/$pid/task/$tid/stat"); n0=$(commands)
 ./backline loadgen --url "http://127.0.0.1:$port" --players "$players" --rate 2 --duration "$duration" --quiet --run-id meas

@@ -1,5 +1,5 @@
 import { roomOf } from '../lib/rooms.js';
-import { nameOf } from '../lib/text.js';
+import { compareText, nameOf } from '../lib/text.js';
 
 const MAX_SAY = 500;
 
@@ -36,7 +36,7 @@ export const who = {
       const room = p.room ? game.entity(p.room) : null;
       return { id: p.id, name: p.name, room: p.room, roomName: room ? nameOf(room) : null };
     });
-    players.sort((a, b) => a.name.localeCompare(b.name));
+    players.sort((a, b) => compareText(a.name, b.name));
     const lines = [`${players.length} ${players.length === 1 ? 'player is' : 'players are'} online:`];
     for (const p of players) {
       lines.push(`  ${p.name}${p.id === ctx.player ? ' (you)' : ''} — ${p.roomName ?? 'somewhere'}`);

@@ -8,13 +8,14 @@ import { open, post } from './ledger.js';
 // Reading an entity copies all its properties across the script boundary, which is the main cost of
 // these rules when scripts run interpreted: read the player once per rule and pass it on.
 
+// Whether it had to add something: entity views are read-only snapshots, so the caller reads the entity
+// again to see it.
 function complete(me, key, table, initial) {
   const have = me.props[key] ?? {};
   const missing = Object.keys(table).filter((k) => have[k] === undefined);
-  if (missing.length === 0) return;
-  const value = { ...have, ...Object.fromEntries(missing.map((k) => [k, initial(k)])) };
-  game.setProp(me.id, key, value);
-  me.props[key] = value;
+  if (missing.length === 0) return false;
+  game.setProp(me.id, key, { ...have, ...Object.fromEntries(missing.map((k) => [k, initial(k)])) });
+  return true;
 }
 
 /**
@@ -24,12 +25,12 @@ function complete(me, key, table, initial) {
 export function character(id) {
   const me = game.entity(id);
   if (!me) return null;
-  complete(me, 'stats', CHARACTER.stats, (k) => CHARACTER.stats[k].start);
   const newAccount = me.props.vitals?.cash === undefined;
-  complete(me, 'vitals', CHARACTER.vitals, (k) => CHARACTER.vitals[k].start);
+  const grew = [complete(me, 'stats', CHARACTER.stats, (k) => CHARACTER.stats[k].start),
+                complete(me, 'vitals', CHARACTER.vitals, (k) => CHARACTER.vitals[k].start),
+                complete(me, 'skills', SKILLS.skills, () => ({ level: SKILLS.startLevel, xp: 0 }))];
   if (newAccount) open(id, 'starting cash');
-  complete(me, 'skills', SKILLS.skills, () => ({ level: SKILLS.startLevel, xp: 0 }));
-  return me;
+  return grew.includes(true) || newAccount ? game.entity(id) : me;
 }
 
 export const ensureCharacter = character;
@@ -61,9 +62,8 @@ export function changeVitals(id, deltas, reason = 'unspecified') {
   if (deltas.cash) {
     const entry = post(id, Math.max(deltas.cash, -me.props.vitals.cash), reason);
     if (entry) applied.cash = entry.amount;
-    me.props.vitals = game.entity(id).props.vitals;
   }
-  const vitals = { ...me.props.vitals };
+  const vitals = { ...(deltas.cash ? game.entity(id) : me).props.vitals };
   for (const [key, delta] of Object.entries(deltas)) {
     if (!delta || key === 'cash') continue;
     const def = CHARACTER.vitals[key];

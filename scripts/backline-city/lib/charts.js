@@ -5,6 +5,7 @@
 // weekly score is the sum of its last `weeklyDays` daily scores. Then hype decays and plays start over;
 // a song whose hype and week have faded drops off. Numbers: data/charts.json.
 import { CHARTS } from './career-data.js';
+import { compareText } from './text.js';
 import { calendarDay, dayLabel, today } from './days.js';
 
 const KEY = 'pulse';
@@ -50,7 +51,7 @@ export function dailyScore(entry) {
 function ranked(scored, previous) {
   const before = Object.fromEntries((previous ?? []).map((r) => [r.id, r.rank]));
   return scored
-    .sort((a, b) => b.score - a.score || b.quality - a.quality || a.song.localeCompare(b.song) || a.id.localeCompare(b.id))
+    .sort((a, b) => b.score - a.score || b.quality - a.quality || compareText(a.song, b.song) || compareText(a.id, b.id))
     .slice(0, CHARTS.size)
     .map((s, i) => ({ rank: i + 1, id: s.id, song: s.song, artist: s.artist, score: s.score,
       change: before[s.id] === undefined ? 'new' : before[s.id] - (i + 1) }));

@@ -27,12 +27,9 @@ export function balance(id) {
 
 function writeBalance(entity, amount) {
   if (isPlayerAccount(entity)) {
-    const vitals = { ...entity.props.vitals, cash: amount };
-    game.setProp(entity.id, 'vitals', vitals);
-    entity.props.vitals = vitals;
+    game.setProp(entity.id, 'vitals', { ...entity.props.vitals, cash: amount });
   } else {
     game.setProp(entity.id, 'cash', amount);
-    entity.props.cash = amount;
   }
 }
 
@@ -44,7 +41,7 @@ function round2(n) {
 // opens with that cash as a source, so its books balance from then on.
 function booksOf(entity) {
   const books = entity.props.ledger;
-  if (books) return books;
+  if (books) return { ...books }; // the view is read-only; addEntry changes this copy
   const opening = balanceOf(entity);
   const fresh = { in: 0, out: 0, entries: [] };
   if (opening !== 0) addEntry(entity, fresh, opening, 'opening balance', 'source', opening);
@@ -79,7 +76,6 @@ function apply(entity, amount, reason, kind) {
   const entry = addEntry(entity, books, amount, reason, kind, round2(balanceOf(entity) + amount));
   writeBalance(entity, entry.balance);
   game.setProp(entity.id, 'ledger', books);
-  entity.props.ledger = books;
   return entry;
 }
 
@@ -104,7 +100,7 @@ export function transfer(from, to, amount, reason) {
   if (value === 0) return true;
   if (balanceOf(payer) < value) return false;
   apply(payer, -value, reason, 'transfer');
-  apply(payee, value, reason, 'transfer');
+  apply(game.entity(payee.id), value, reason, 'transfer'); // as the payer's change left it, if it is the payer
   return true;
 }
 

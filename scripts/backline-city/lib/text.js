@@ -1,6 +1,12 @@
 // Small text helpers shared by the pack's commands.
 import { templateProps } from './modifiers.js';
 
+/**
+ * Compares two texts for sorting as a reader expects (case and accents after letters). One collator for the
+ * pack: `a.localeCompare(b)` builds a new one on every call.
+ */
+export const compareText = new Intl.Collator('en').compare;
+
 /** "a", "a and b", "a, b and c" */
 export function listing(items) {
   if (items.length === 0) return '';

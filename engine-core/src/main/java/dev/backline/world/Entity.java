@@ -25,6 +25,7 @@ public final class Entity {
     // change and for the persistence hand-over.
     boolean changed;
     boolean removed;
+    private long revision;
 
     Entity(EntityId id, String kind, EntityId template) {
         this.id = id;
@@ -65,6 +66,14 @@ public final class Entity {
         return properties.get(key);
     }
 
+    /**
+     * Counts the changes of this entity's own state (container, tags, properties; not what it holds): whatever
+     * was derived from it at one revision is still current while the revision stays the same.
+     */
+    public long revision() {
+        return revision;
+    }
+
     /** What this entity holds, in the order things arrived. */
     public Set<EntityId> contents() {
         return Collections.unmodifiableSet(contents);
@@ -82,6 +91,7 @@ public final class Entity {
 
     void setContainer(EntityId container) {
         this.container = container;
+        revision++;
     }
 
     Set<EntityId> mutableContents() {
@@ -92,6 +102,7 @@ public final class Entity {
         boolean added = tags.add(tag);
         if (added) {
             frozenTags = null;
+            revision++;
         }
         return added;
     }
@@ -100,6 +111,7 @@ public final class Entity {
         boolean removed = tags.remove(tag);
         if (removed) {
             frozenTags = null;
+            revision++;
         }
         return removed;
     }
@@ -107,16 +119,19 @@ public final class Entity {
     /** Sets a property to an already frozen value, or removes it when {@code frozenValue} is null. */
     void putProperty(String key, Object frozenValue) {
         properties = frozenValue == null ? properties.without(key) : properties.with(key, frozenValue);
+        revision++;
     }
 
     /** Sets the first {@code n} properties to already frozen, non-null values at once. */
     void putProperties(String[] keys, Object[] frozenValues, int n) {
         properties = properties.withAll(keys, frozenValues, n);
+        revision++;
     }
 
     void initialize(Set<String> initialTags, Map<String, Object> frozenProperties) {
         tags.addAll(initialTags);
         frozenTags = tags.isEmpty() ? Set.of() : null;
         properties = PropertyMap.copyOf(frozenProperties);
+        revision++;
     }
 }

@@ -48,6 +48,29 @@ class WorldTest {
     }
 
     @Test
+    void anEntitysRevisionCountsChangesOfItsOwnStateOnly() {
+        Entity alice = world.get(ALICE);
+        Entity bar = world.get(BAR);
+        long start = alice.revision();
+        long barStart = bar.revision();
+
+        world.setProperty(ALICE, "mood", "calm");
+        long afterProperty = alice.revision();
+        world.tag(ALICE, "tired", true);
+        long afterTag = alice.revision();
+        world.tag(ALICE, "tired", true);
+        long afterSameTag = alice.revision();
+        world.move(ALICE, STREET);
+        long afterMove = alice.revision();
+        world.move(BAG, STREET);
+
+        assertThat(List.of(start, afterProperty, afterTag, afterMove)).isSorted().doesNotHaveDuplicates();
+        assertThat(afterSameTag).as("a tag it already has").isEqualTo(afterTag);
+        assertThat(alice.revision()).as("what it held leaving it").isEqualTo(afterMove);
+        assertThat(bar.revision()).as("someone leaving a room").isEqualTo(barStart);
+    }
+
+    @Test
     void rejectsDuplicateIdsAndMissingContainers() {
         assertThatThrownBy(() -> world.create(EntitySpec.of(BAR, "room")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'city:bar' already exists");

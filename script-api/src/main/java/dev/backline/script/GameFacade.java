@@ -30,17 +30,19 @@ public final class GameFacade {
     private final Shard shard;
     private final String pack;
     private final GuestData data;
+    private final EntityViews views;
     private final TimerScheduler timers;
     private final PackStateStore state;
     private final Tunables tunables;
     private final ScriptAudit audit;
     private volatile boolean worldOpen;
 
-    GameFacade(Shard shard, String pack, GuestData data, TimerScheduler timers, PackStateStore state, Tunables tunables,
-               ScriptAudit audit) {
+    GameFacade(Shard shard, String pack, GuestData data, EntityViews views, TimerScheduler timers, PackStateStore state,
+               Tunables tunables, ScriptAudit audit) {
         this.shard = shard;
         this.pack = pack;
         this.data = data;
+        this.views = views;
         this.timers = timers;
         this.state = state;
         this.tunables = tunables;
@@ -62,36 +64,42 @@ public final class GameFacade {
         }
     }
 
-    /** {@code game.entity(id)}: a plain view of the entity, or null. */
+    /** {@code game.entity(id)}: the entity's read-only view, or null; see {@link EntityViews}. */
     @Export
     public Object entity(Value id) {
         requireWorld("game.entity");
         EntityId eid = Args.entityId(id, "game.entity", "id");
-        return shard.world().find(eid).map(e -> data.toGuest(view(e))).orElse(null);
+        try {
+            return shard.world().find(eid).map(views::of).orElse(null);
+        } catch (EntityViews.NoStackRoom e) {
+            return HostBoundary.NO_ROOM;
+        }
     }
 
-    /** {@code game.contents(id, kind?)}: views of what the entity holds, optionally of one kind. */
+    /** {@code game.contents(id, kind?)}: a new array of the read-only views of what the entity holds. */
     @Export
     public Object contents(Value id, Value kind) {
         requireWorld("game.contents");
         EntityId eid = Args.entityId(id, "game.contents", "id");
         String k = Args.optionalString(kind, "game.contents", "kind");
-        if (!shard.world().exists(eid)) {
-            return data.toGuest(List.of());
+        try {
+            return views.list(shard.world().exists(eid) ? shard.world().contents(eid, k) : List.of());
+        } catch (EntityViews.NoStackRoom e) {
+            return HostBoundary.NO_ROOM;
         }
-        List<Object> views = new ArrayList<>();
-        for (Entity e : shard.world().contents(eid, k)) {
-            views.add(view(e));
-        }
-        return data.toGuest(views);
     }
 
+    /** {@code game.prop(id, key)}: one property, read-only as in the entity's view, or null. */
     @Export
     public Object prop(Value id, Value key) {
         requireWorld("game.prop");
         EntityId eid = Args.entityId(id, "game.prop", "id");
         String k = Args.string(key, "game.prop", "key");
-        return shard.world().find(eid).map(e -> data.toGuest(e.property(k))).orElse(null);
+        try {
+            return shard.world().find(eid).map(e -> views.property(e, k)).orElse(null);
+        } catch (EntityViews.NoStackRoom e) {
+            return HostBoundary.NO_ROOM;
+        }
     }
 
     @Export
@@ -358,17 +366,6 @@ public final class GameFacade {
         if (!shard.world().exists(id)) {
             throw new IllegalArgumentException(call + ": no entity '" + id + "'");
         }
-    }
-
-    static Map<String, Object> view(Entity e) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("id", e.id().value());
-        v.put("kind", e.kind());
-        v.put("template", e.template().map(EntityId::value).orElse(null));
-        v.put("container", e.container().map(EntityId::value).orElse(null));
-        v.put("tags", List.copyOf(e.tags()));
-        v.put("props", e.properties());
-        return v;
     }
 
     private static String truncate(String s) {

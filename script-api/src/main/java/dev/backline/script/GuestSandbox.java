@@ -87,7 +87,7 @@ public final class GuestSandbox implements AutoCloseable {
 
     /** The plain view of an entity that {@code game.entity} returns: id, kind, template, container, tags, props. */
     public static Map<String, Object> entityView(Entity entity) {
-        return GameFacade.view(entity);
+        return EntityViews.viewOf(entity);
     }
 
     /** @throws IllegalArgumentException {@code call: 'param' must be a string, was …} */

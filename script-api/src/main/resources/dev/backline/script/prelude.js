@@ -19,9 +19,13 @@
   const { maxDepth, maxElements, maxString, maxText } = limits;
   const isHostObject = boundary.isHostObject;
   const hasRoom = boundary.hasRoom;
+  const hasRoomToRead = boundary.hasRoomToRead;
   // Their first calls link them (and spin the JDK's method handles for them) here, at a normal depth.
   hasRoom();
+  hasRoomToRead();
   isHostObject(null);
+  // What a read answers when its host code turned out to need more stack than hasRoomToRead made sure of.
+  const NO_ROOM = boundary.noRoom();
 
   // Standard ECMAScript globals, plus game and console. Everything else the engine puts on the global
   // object (whatever a GraalJS version adds) is deleted, and a global that cannot be deleted stops the pack.
@@ -130,6 +134,9 @@
   };
   // Called all the time, take nothing and touch no more than a clock or the RNG: no copy, no stack probe.
   const DIRECT = ['now', 'tick', 'random'];
+  // Reads whose host code usually only looks up what it has (a view already built): the short probe; the
+  // host probes in full before it builds anything, and answers NO_ROOM if that fails.
+  const READS = ['entity', 'contents', 'prop', 'isOnline', 'role'];
 
   function crossing(target, prefix, table) {
     const out = {};
@@ -147,6 +154,7 @@
       });
       // Not in the table (an API method the prelude does not know yet): copy every object argument.
       const unknown = (i) => ({ data: true, functions: false, root: `${call}: argument ${i + 1}` });
+      const probe = table === GAME_PARAMS && READS.includes(name) ? hasRoomToRead : hasRoom;
       out[name] = (...args) => {
         for (let i = 0; i < args.length; i++) {
           const param = params[i] ?? unknown(i);
@@ -156,8 +164,10 @@
             bounded(args[i], param.quoted, { root: param.quoted, text: maxString });
           }
         }
-        if (!hasRoom()) { throw new RangeError('Maximum call stack size exceeded'); }
-        return apply(method, target, args);
+        if (!probe()) { throw new RangeError('Maximum call stack size exceeded'); }
+        const result = apply(method, target, args);
+        if (result === NO_ROOM) { throw new RangeError('Maximum call stack size exceeded'); }
+        return result;
       };
     }
     return freeze(out);

@@ -114,16 +114,21 @@ class EscapeReflectionTest {
     }
 
     @Test
-    void anEntityViewIsAPlainCopyWhoseChangesDoNotReachTheWorld() {
+    void anEntityViewIsReadOnlyPlainDataAndWritingToItThrowsWithoutReachingTheWorld() {
         ProbePack.write(scripts, Map.of("p", """
                 () => { const me = game.entity('player:mallory');
-                        me.props.name = 'Admin'; me.tags.push('admin'); me.container = 'test:yard';
-                        return [Object.getPrototypeOf(me) === Object.prototype, Array.isArray(me.tags), typeof me.getClass,
+                        const tries = [() => { me.props.name = 'Admin'; }, () => me.tags.push('admin'),
+                                       () => { me.container = 'test:yard'; }, () => { delete me.props.name; },
+                                       () => Object.defineProperty(me, 'role', { value: 'admin' }),
+                                       () => { Object.setPrototypeOf(me.props, { name: 'Admin' }); }];
+                        const outcomes = tries.map((t) => { try { t(); return 'changed'; } catch (e) { return e.name; } });
+                        return [...outcomes, Object.isFrozen(me.props), Object.getPrototypeOf(me) === Object.prototype,
+                                Array.isArray(me.tags), typeof me.getClass,
                                 game.entity('player:mallory').props.name, game.entity('player:mallory').container].join(); }"""));
         try (TestWorld w = ProbePack.world(scripts)) {
             TestPlayer mallory = w.join("Mallory");
 
-            assertThat(mallory.say("try p")).isEqualTo("ok: true,true,undefined,Mallory,test:hall");
+            assertThat(mallory.say("try p")).isEqualTo("ok: " + "TypeError,".repeat(6) + "true,true,true,undefined,Mallory,test:hall");
             assertThat(w.shard().world().get(mallory.id()).tags()).doesNotContain("admin");
             Bystander.assertCarriesOn(w, mallory);
         }

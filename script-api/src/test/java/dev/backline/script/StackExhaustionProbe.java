@@ -51,7 +51,10 @@ final class StackExhaustionProbe {
             "new Proxy({}, { get: () => 7 }).anything",
             "Promise.resolve(1) instanceof Promise",
             "new Intl.NumberFormat('de-DE').format(1234.5)",
-            "(() => { try { game.move('test:nobody', 42); } catch (e) { return e.message; } })()");
+            "(() => { try { game.move('test:nobody', 42); } catch (e) { return e.message; } })()",
+            "game.setProp('player:mallory', 'n', n) ?? game.prop('player:mallory', 'n')",
+            "game.entity('player:mallory').props.n + game.contents('test:hall').length + game.isOnline('player:mallory')",
+            "game.tag('player:mallory', 'dived', n % 2 === 0) ?? game.entity('player:mallory').tags.length");
 
     /**
      * For each use, recurses to the end of the stack and runs the use on the way back up, so its first

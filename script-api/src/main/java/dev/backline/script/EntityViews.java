@@ -1,0 +1,145 @@
+package dev.backline.script;
+
+import dev.backline.world.Entity;
+import dev.backline.world.EntityId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Value;
+
+/**
+ * The views of entities as one pack's scripts see them ({@code game.entity}, {@code game.contents},
+ * {@code game.prop}): built in the pack's context once per entity revision, deeply frozen, and handed to
+ * every call until the entity changes.
+ *
+ * <p>Converting a view is one host-to-guest crossing per value, and a room's listing converts every
+ * property of everyone in it: before this cache that was about half of the world thread's time per command
+ * of the reference game. Sharing a view is only sound if nobody can change it, hence frozen; a script that
+ * wants to change an entity calls {@code game.setProp}, which bumps the revision, and the next read builds
+ * a new view.
+ *
+ * <p>Confined to the world thread, like the facade it serves; one per pack generation (its values belong to
+ * that generation's context).
+ */
+final class EntityViews {
+    /**
+     * Views kept per pack, least recently read dropped first. A crowded world reads far fewer distinct
+     * entities per second than this, and a view dropped is only rebuilt, never wrong.
+     */
+    static final int CAPACITY = 8192;
+
+    /**
+     * Thrown (one instance, no stack trace) when a view must be built and the stack has no room for it; the
+     * facade answers {@link HostBoundary#NO_ROOM}.
+     */
+    static final class NoStackRoom extends RuntimeException {
+        private NoStackRoom() {
+            super("no stack room to build an entity view", null, false, false);
+        }
+    }
+
+    // Made with this class, at the depth of whoever creates the first EntityViews: a class first initialised
+    // at the end of the stack can fail for good (EntityViewsStackTest found that).
+    private static final NoStackRoom NO_STACK_ROOM = new NoStackRoom();
+
+    private record Built(long revision, Value view) {
+    }
+
+    private final GuestData data;
+    private final Value deepFreeze;
+    private final Value arrayOf;
+    // In insertion order, not access order: a hit then changes nothing, so a read that finds its view needs
+    // only the read probe's stack (HostBoundary.READ_PROBE_CALLS); dropping the oldest built is good enough.
+    private final Map<Entity, Built> built = new LinkedHashMap<>(256, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Entity, Built> eldest) {
+            return size() > CAPACITY;
+        }
+    };
+
+    EntityViews(Context context, GuestData data) {
+        this.data = data;
+        // Evaluated before any pack code runs, so the functions they call are the realm's own.
+        this.deepFreeze = context.eval("js", """
+                (() => {
+                  const { freeze, isFrozen, keys } = Object;
+                  const deep = (v) => {
+                    if (v !== null && typeof v === 'object' && !isFrozen(v)) {
+                      for (const k of keys(v)) { deep(v[k]); }
+                      freeze(v);
+                    }
+                    return v;
+                  };
+                  return deep;
+                })()""");
+        this.arrayOf = context.eval("js", "(...items) => items");
+        // Their first calls link them here, at a normal depth, not at whatever depth a script first reads.
+        arrayOf.execute();
+        deepFreeze.execute(arrayOf.execute());
+    }
+
+    /**
+     * The entity's view: {id, kind, template, container, tags, props}.
+     *
+     * @throws NoStackRoom if it must be built and the stack has no room for that
+     */
+    Value of(Entity entity) {
+        Built b = built.get(entity);
+        if (b == null || b.revision() != entity.revision()) {
+            requireStackRoom();
+            b = new Built(entity.revision(), deepFreeze.execute(data.toGuest(viewOf(entity))));
+            built.put(entity, b);
+        }
+        return b.view();
+    }
+
+    private static void requireStackRoom() {
+        if (!HostBoundary.stackHasRoom()) {
+            throw NO_STACK_ROOM;
+        }
+    }
+
+    /**
+     * A new (unfrozen) array of the entities' views, for the script to filter and sort.
+     *
+     * @throws NoStackRoom if a view must be built and the stack has no room for that
+     */
+    Value list(List<Entity> entities) {
+        Object[] views = new Object[entities.size()];
+        for (int i = 0; i < views.length; i++) {
+            views[i] = of(entities.get(i));
+        }
+        // Needs no full probe: a guest call that runs out of stack is the guest's RangeError, and creating the
+        // array changes nothing that could be left half-done.
+        return arrayOf.execute(views);
+    }
+
+    /**
+     * One property as the entity's view has it: from the view when it is current, else converted on its own
+     * (an entity changed since its view was read, say every tick, costs one value rather than a whole view).
+     */
+    Object property(Entity entity, String key) {
+        Built b = built.get(entity);
+        if (b != null && b.revision() == entity.revision()) {
+            return b.view().getMember("props").getMember(key);
+        }
+        Object value = entity.property(key);
+        if (value == null) {
+            return null;
+        }
+        requireStackRoom();
+        return deepFreeze.execute(data.toGuest(value));
+    }
+
+    static Map<String, Object> viewOf(Entity e) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", e.id().value());
+        v.put("kind", e.kind());
+        v.put("template", e.template().map(EntityId::value).orElse(null));
+        v.put("container", e.container().map(EntityId::value).orElse(null));
+        v.put("tags", List.copyOf(e.tags()));
+        v.put("props", e.properties());
+        return v;
+    }
+}

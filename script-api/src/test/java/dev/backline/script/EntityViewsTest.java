@@ -1,0 +1,86 @@
+package dev.backline.script;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backline.script.testing.TestPlayer;
+import dev.backline.script.testing.TestWorld;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Entity views are shared read-only snapshots: the same object until the entity changes, a new one after
+ * any change of its properties, tags or place, and never one that a script could alter for another.
+ */
+class EntityViewsTest {
+    private static final String ME = "'player:mallory'";
+
+    @TempDir
+    Path scripts;
+
+    @Test
+    void aViewIsTheSameObjectUntilItsEntityChangesAndANewOneShowsEachChange() {
+        ProbePack.write(scripts, Map.of("revisions", """
+                () => { const a = game.entity(ME), b = game.entity(ME);
+                        game.setProp(ME, 'mood', 'happy'); const c = game.entity(ME);
+                        game.tag(ME, 'tuned'); const d = game.entity(ME);
+                        game.move(ME, 'test:yard'); const e = game.entity(ME);
+                        return [a === b, b === c, c.props.mood, c === d, d.tags.includes('tuned'), d === e, e.container,
+                                a.props.mood ?? 'none', game.entity(ME) === e].join(); }""".replace("ME", ME)));
+        try (TestWorld w = ProbePack.world(scripts)) {
+            TestPlayer mallory = w.join("Mallory");
+
+            assertThat(mallory.say("try revisions")).isEqualTo("ok: true,false,happy,false,true,false,test:yard,none,true");
+        }
+    }
+
+    @Test
+    void somethingArrivingInARoomChangesItsListingButNotItsOwnView() {
+        ProbePack.write(scripts, Map.of("arrivals", """
+                () => { const room = game.entity('test:yard'), before = game.contents('test:yard').length;
+                        game.move(ME, 'test:yard');
+                        return [game.entity('test:yard') === room, game.contents('test:yard').length - before].join(); }"""
+                .replace("ME", ME)));
+        try (TestWorld w = ProbePack.world(scripts)) {
+            TestPlayer mallory = w.join("Mallory");
+
+            assertThat(mallory.say("try arrivals")).isEqualTo("ok: true,1");
+        }
+    }
+
+    @Test
+    void contentsIsANewArrayForTheScriptToChangeHoldingTheSharedViews() {
+        ProbePack.write(scripts, Map.of("listing", """
+                () => { const x = game.contents('test:hall'), y = game.contents('test:hall');
+                        x.push('junk'); x.sort();
+                        return [x !== y, Object.isFrozen(x), y.includes('junk'), y.every((v) => x.includes(v)),
+                                Object.isFrozen(y[0]), y.find((v) => v.id === ME) === game.entity(ME)].join(); }"""
+                .replace("ME", ME)));
+        try (TestWorld w = ProbePack.world(scripts)) {
+            TestPlayer mallory = w.join("Mallory");
+
+            assertThat(mallory.say("try listing")).isEqualTo("ok: true,false,false,true,true,true");
+        }
+    }
+
+    @Test
+    void aPropertyIsAsReadOnlyAsTheViewAndACopyOfItCanBeChangedAndStored() {
+        ProbePack.write(scripts, Map.of("gear", """
+                () => { game.setProp(ME, 'gear', { amp: { watts: 50 }, picks: [1, 2] });
+                        const first = game.prop(ME, 'gear');
+                        let error = 'none';
+                        try { first.amp.watts = 100; } catch (e) { error = e.name; }
+                        const view = game.entity(ME), cached = game.prop(ME, 'gear');
+                        const louder = { ...cached, amp: { ...cached.amp, watts: 100 }, picks: [...cached.picks, 3] };
+                        game.setProp(ME, 'gear', louder);
+                        return [error, Object.isFrozen(first.picks), cached === view.props.gear, first.amp.watts,
+                                game.prop(ME, 'gear').amp.watts, game.entity(ME).props.gear.picks.length,
+                                String(game.prop(ME, 'missing'))].join(); }""".replace("ME", ME)));
+        try (TestWorld w = ProbePack.world(scripts)) {
+            TestPlayer mallory = w.join("Mallory");
+
+            assertThat(mallory.say("try gear")).isEqualTo("ok: TypeError,true,true,50,100,3,null");
+        }
+    }
+}

@@ -137,4 +137,29 @@ class PropertyValuesTest {
         assertThatThrownBy(() -> PropertyValues.freeze(Map.of("k\0", 1))).hasMessageContaining("a key with the NUL character");
         assertThatThrownBy(() -> PropertyValues.freeze(List.of("ok", "\0"))).hasMessageContaining("value[1] contains");
     }
+
+    @Test
+    void aFrozenValueIsNotCopiedAgainButOneNestedInANewValueIs() {
+        Object frozen = PropertyValues.freeze(Map.of("amp", Map.of("watts", 50), "picks", List.of(1, 2)));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> asMap = (Map<String, Object>) frozen;
+        Object frozenList = PropertyValues.freeze(List.of("a", "b"));
+
+        assertThat(PropertyValues.freeze(frozen)).isSameAs(frozen);
+        assertThat(PropertyValues.freeze(frozenList)).isSameAs(frozenList);
+        assertThat(PropertyValues.freeze(Map.of("gear", frozen))).isEqualTo(Map.of("gear", frozen));
+        assertThat(asMap).isEqualTo(Map.of("amp", Map.of("watts", 50L), "picks", List.of(1L, 2L)));
+        assertThatThrownBy(() -> asMap.put("amp", 1)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> asMap.entrySet().iterator().remove()).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> ((List<?>) frozenList).clear()).isInstanceOf(UnsupportedOperationException.class);
+
+        Map<String, Object> deep = Map.of("leaf", 1);
+        for (int i = 0; i < 30; i++) {
+            deep = Map.of("next", deep);
+        }
+        Object frozenDeep = PropertyValues.freeze(deep);
+        assertThatThrownBy(() -> PropertyValues.freeze(Map.of("a", Map.of("b", frozenDeep))))
+                .as("frozen values nested into new ones still count towards the depth")
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nested deeper than");
+    }
 }

@@ -72,19 +72,30 @@ final class GuestData {
         return Map.of("maxDepth", MAX_DEPTH, "maxElements", MAX_ELEMENTS, "maxString", MAX_STRING, "maxText", MAX_TEXT);
     }
 
-    private static String text(String s, String path, int[] budget) {
+    /**
+     * Where a value sits in the argument, spelled out ({@code game.setProp: value.list[1].text}) only for an
+     * error: building the path of every value as a string cost more than converting it.
+     */
+    private record Where(Object parent, String key, long index) {
+        @Override
+        public String toString() {
+            return key != null ? parent + "." + key : parent + "[" + index + "]";
+        }
+    }
+
+    private static String text(String s, Object path, String suffix, int[] budget) {
         if (s.length() > MAX_STRING) {
-            throw new IllegalArgumentException(path + " is a string of " + s.length() + " characters; at most "
+            throw new IllegalArgumentException(path + suffix + " is a string of " + s.length() + " characters; at most "
                     + MAX_STRING + " can be passed");
         }
         budget[1] -= s.length();
         if (budget[1] < 0) {
-            throw new IllegalArgumentException(path + " holds more than " + MAX_TEXT + " characters of text in all");
+            throw new IllegalArgumentException(path + suffix + " holds more than " + MAX_TEXT + " characters of text in all");
         }
         return s;
     }
 
-    private static Object toHost(Value v, String path, int depth, int[] budget) {
+    private static Object toHost(Value v, Object path, int depth, int[] budget) {
         if (--budget[0] < 0) {
             throw new IllegalArgumentException(path + " has more than " + MAX_ELEMENTS + " elements");
         }
@@ -94,11 +105,8 @@ final class GuestData {
         if (v == null || v.isNull()) {
             return null;
         }
-        if (v.isBoolean()) {
-            return v.asBoolean();
-        }
         if (v.isString()) {
-            return text(v.asString(), path, budget);
+            return text(v.asString(), path, "", budget);
         }
         if (v.isNumber()) {
             if (v.fitsInLong()) {
@@ -109,6 +117,9 @@ final class GuestData {
                 throw new IllegalArgumentException(path + " is " + d + ", which is not plain data");
             }
             return d;
+        }
+        if (v.isBoolean()) {
+            return v.asBoolean();
         }
         if (v.isHostObject() || v.isProxyObject() || v.canExecute() || v.isNativePointer()) {
             throw new IllegalArgumentException(path + " is a " + (v.canExecute() ? "function" : "host object")
@@ -121,7 +132,7 @@ final class GuestData {
             }
             List<Object> list = new ArrayList<>((int) size);
             for (long i = 0; i < size; i++) {
-                list.add(toHost(v.getArrayElement(i), path + "[" + i + "]", depth + 1, budget));
+                list.add(toHost(v.getArrayElement(i), new Where(path, null, i), depth + 1, budget));
             }
             return list;
         }
@@ -132,7 +143,7 @@ final class GuestData {
                 if (member == null) {
                     continue;
                 }
-                map.put(text(key, path + " key", budget), toHost(member, path + "." + key, depth + 1, budget));
+                map.put(text(key, path, " key", budget), toHost(member, new Where(path, key, -1), depth + 1, budget));
             }
             return map;
         }

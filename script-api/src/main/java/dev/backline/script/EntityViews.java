@@ -94,6 +94,10 @@ final class EntityViews {
         return b.view();
     }
 
+    void clear() {
+        built.clear();
+    }
+
     private static void requireStackRoom() {
         if (!HostBoundary.stackHasRoom()) {
             throw NO_STACK_ROOM;

@@ -57,6 +57,11 @@ public final class GameFacade {
         worldOpen = true;
     }
 
+    /** Lets go of the views this generation built: it is out, kept only for a rollback. */
+    void forgetViews() {
+        views.clear();
+    }
+
     private void requireWorld(String call) {
         if (!worldOpen) {
             throw new IllegalStateException(call + ": the world is not available while the pack loads; "

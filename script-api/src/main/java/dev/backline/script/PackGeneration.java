@@ -243,6 +243,7 @@ final class PackGeneration implements AutoCloseable {
 
     void uninstall() {
         columns.uninstall();
+        game.forgetViews();
         if (installedIn == null) {
             return;
         }

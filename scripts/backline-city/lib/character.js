@@ -5,8 +5,9 @@ import { CHARACTER, SKILLS } from './data.js';
 import { activeModifiers, apply, round1 } from './modifiers.js';
 import { open, post } from './ledger.js';
 
-// Reading an entity copies all its properties across the script boundary, which is the main cost of
-// these rules when scripts run interpreted: read the player once per rule and pass it on.
+// Reading an unchanged entity again is cheap (its view is shared until it changes), but every setProp makes
+// the next read build a new view: read the player once per rule, pass it on, and read it again only after
+// changing it.
 
 // Whether it had to add something: entity views are read-only snapshots, so the caller reads the entity
 // again to see it.

@@ -50,7 +50,7 @@ public final class Shard {
     private final Duration tickPeriod;
     private long tick;
     private boolean backlogged;
-    private long slowTaskNanos;
+    private final TaskCosts costs;
     private int tasksThisTick;
     private long lapStarted;
 
@@ -64,6 +64,7 @@ public final class Shard {
         this.nanoClock = nanoClock;
         this.taskBudgetNanos = config.taskBudget().toNanos();
         this.tickPeriod = config.tickPeriod();
+        this.costs = new TaskCosts(tickPeriod.toNanos() / 2);
         this.failures = new FailureLog(stats);
         this.clock = GameClock.startingAt(config.gameStart(), config.clockRatio());
         this.random = GameRandom.seeded(config.seed());
@@ -113,7 +114,7 @@ public final class Shard {
         int controlRan = control.drain(control.depth(), task -> run(task, false));
         if (controlRan > 0) {
             // A swapped-in pack runs code the JIT has not compiled for it: expect its first commands to be slow.
-            slowTaskNanos = Math.max(slowTaskNanos, tickPeriod.toNanos() / 2);
+            costs.codeChanged();
         }
         phases.control(lap());
         // The tick's own work first (what a budget cannot cut short), then the queued tasks in what is left.
@@ -127,9 +128,9 @@ public final class Shard {
         phases.tickEvent(lap());
         // Only what waited when the tick began: tasks that arrive meanwhile wait, so under a load the world
         // cannot keep up with, ticks stay ticks instead of one tick draining an endless stream. And only what
-        // fits the task budget: a task starts only if one as slow as the recent slow ones would still end
-        // within it (after a reload, code the JIT has not compiled yet makes commands tens of ms each); the
-        // rest wait, in order, and run between ticks (runBacklog), so the budget costs no capacity.
+        // fits the task budget: a task starts only if it would still end within it, taking what TaskCosts
+        // predicts for its kind (after a reload, code the JIT has not compiled yet makes commands tens of ms
+        // each); the rest wait, in order, and run between ticks (runBacklog), so the budget costs no capacity.
         int waiting = Math.min(config.maxTasksPerTick(), queue.depth());
         long budgetEnd = started + taskBudgetNanos;
         int ran;
@@ -138,7 +139,7 @@ public final class Shard {
         } else if (controlRan > 0) {
             ran = 0; // live-ops work had this tick; the commands run after it, between ticks
         } else {
-            ran = queue.drain(waiting, 0, () -> wouldEndBefore(budgetEnd), this::runTask);
+            ran = queue.drain(waiting, 0, task -> wouldEndBefore(task, budgetEnd), this::runTask);
         }
         backlogged = ran < waiting;
         if (backlogged) {
@@ -180,15 +181,15 @@ public final class Shard {
         if (nanoClock.getAsLong() - deadline >= 0) {
             return 0;
         }
-        // As in the tick, a task starts only if a slow one would end before the next tick is due; but a tick
+        // As in the tick, a task starts only if it would end before the next tick is due; but a tick
         // period without any task run would let a slow backlog starve, so the first one always runs.
-        return queue.drain(config.maxTasksPerTick(), tasksThisTick == 0 ? 1 : 0, () -> wouldEndBefore(deadline),
-                this::runTask);
+        return queue.drain(config.maxTasksPerTick(), tasksThisTick == 0 ? 1 : 0,
+                task -> wouldEndBefore(task, deadline), this::runTask);
     }
 
-    /** Whether a task as slow as the recent slow ones, started now, would end before {@code deadline}. */
-    private boolean wouldEndBefore(long deadline) {
-        return nanoClock.getAsLong() + slowTaskNanos - deadline < 0;
+    /** Whether {@code task}, started now, would end before {@code deadline}, taking what {@link TaskCosts} predicts. */
+    private boolean wouldEndBefore(WorldTask task, long deadline) {
+        return nanoClock.getAsLong() + costs.predict(task) - deadline < 0;
     }
 
     private void runTask(WorldTask task) {
@@ -208,8 +209,7 @@ public final class Shard {
             long took = nanoClock.getAsLong() - started;
             phases.task(took);
             tasksThisTick++;
-            // Rises at once to a slow task, then falls by 1/32 per task: a few hundred fast ones forget it.
-            slowTaskNanos = Math.max(took, slowTaskNanos - (slowTaskNanos >> 5));
+            costs.ran(task, took);
         }
     }
 

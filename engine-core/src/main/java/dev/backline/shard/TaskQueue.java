@@ -2,7 +2,7 @@ package dev.backline.shard;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.function.Consumer;
-import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 /**
  * The bounded queue between network threads and the world thread. Producers never block: when it is
@@ -26,17 +26,19 @@ public final class TaskQueue {
 
     /** Hands at most {@code max} tasks to {@code runner}, oldest first; returns how many. */
     public int drain(int max, Consumer<WorldTask> runner) {
-        return drain(max, max, () -> true, runner);
+        return drain(max, max, task -> true, runner);
     }
 
     /**
-     * Like {@link #drain(int, Consumer)}, but after the first {@code mustRun} tasks starts another only while
-     * {@code mayStart} says so (a tick's budget, the next tick's start).
+     * Like {@link #drain(int, Consumer)}, but after the first {@code mustRun} tasks starts the next (oldest)
+     * one only if {@code mayStart} says so for it (whether it fits a tick's budget, or before the next tick);
+     * if not, it stops there, so tasks still run in the order they came. One consumer only.
      */
-    public int drain(int max, int mustRun, BooleanSupplier mayStart, Consumer<WorldTask> runner) {
+    public int drain(int max, int mustRun, Predicate<WorldTask> mayStart, Consumer<WorldTask> runner) {
         int n = 0;
         WorldTask task;
-        while (n < max && (n < mustRun || mayStart.getAsBoolean()) && (task = queue.poll()) != null) {
+        while (n < max && (task = queue.peek()) != null && (n < mustRun || mayStart.test(task))) {
+            queue.poll();
             runner.accept(task);
             n++;
         }

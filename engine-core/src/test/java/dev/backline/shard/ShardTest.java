@@ -77,6 +77,63 @@ class ShardTest {
     }
 
     @Test
+    void aSlowKindOfCommandWaitsForRoomWithoutHoldingBackTheFastKindsAheadOfIt() {
+        long[] now = {0};
+        Shard timed = new Shard(ShardConfig.defaults().withTaskBudgetPercent(50), () -> now[0]);
+        timed.submit(WorldTask.command("who", s -> now[0] += 48_000_000));
+        timed.tick();
+        for (int i = 0; i < 5; i++) {
+            timed.submit(WorldTask.command("look north", s -> {
+                log.add("look at " + now[0] / 1_000_000);
+                now[0] += 1_000_000;
+            }));
+        }
+        timed.submit(WorldTask.command("WHO", s -> {
+            log.add("who at " + now[0] / 1_000_000);
+            now[0] += 48_000_000;
+        }));
+        now[0] = 100_000_000;
+        timed.tick();
+
+        // A 48 ms `who` made the general estimate 48 ms, which would have stopped every look; now looks are
+        // predicted from looks. The second who would end past the budget (105 + 48 > 150 ms): it waits.
+        assertThat(log).containsExactly("look at 100", "look at 101", "look at 102", "look at 103", "look at 104");
+        assertThat(timed.queueDepth()).isEqualTo(1);
+        assertThat(timed.runBacklog(200_000_000)).as("between ticks there is room for it").isEqualTo(1);
+        assertThat(log).last().isEqualTo("who at 105");
+    }
+
+    @Test
+    void afterAPackSwapEachKindsFirstCommandIsExpectedSlowUntilItHasRunOnce() {
+        long[] now = {0};
+        Shard timed = new Shard(ShardConfig.defaults().withTaskBudgetPercent(50), () -> now[0]);
+        timed.submit(WorldTask.command("look", s -> now[0] += 1_000_000));
+        timed.tick();
+        timed.submitControl(s -> log.add("swap"));
+        timed.tick();
+        timed.submit(WorldTask.command("look", s -> {
+            log.add("look at " + now[0] / 1_000_000);
+            now[0] += 1_000_000;
+        }));
+        now[0] = 200_000_000 + 20_000_000;
+        timed.tick();
+        assertThat(log).as("a cold look 20 ms into a 50 ms budget would end past it").containsExactly("swap");
+
+        now[0] = 300_000_000;
+        timed.tick();
+        assertThat(log).as("predicted at half a period, it never fits a half-period budget").containsExactly("swap");
+        assertThat(timed.runBacklog(400_000_000)).as("but it fits between ticks").isEqualTo(1);
+        assertThat(log).endsWith("look at 300");
+        timed.submit(WorldTask.command("look", s -> {
+            log.add("look at " + now[0] / 1_000_000);
+            now[0] += 1_000_000;
+        }));
+        now[0] = 400_000_000 + 20_000_000;
+        timed.tick();
+        assertThat(log).as("once it ran on the new code, it is predicted from that run").endsWith("look at 420");
+    }
+
+    @Test
     void betweenTicksTheBacklogRunsWhileASlowTaskWouldEndBeforeTheNextTick() {
         long[] now = {0};
         Shard timed = timedShard(now, 8, 20_000_000);

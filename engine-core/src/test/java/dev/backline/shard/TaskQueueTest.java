@@ -51,12 +51,12 @@ class TaskQueueTest {
             });
         }
         // Task 1 runs 0-30, task 2 30-60, task 3 starts at 60 < 70 and ends at 90; task 4 would start past 70.
-        assertThat(queue.drain(10, 0, () -> now[0] < 70, t -> t.run(null))).isEqualTo(3);
+        assertThat(queue.drain(10, 0, task -> now[0] < 70, t -> t.run(null))).isEqualTo(3);
         assertThat(ran).containsExactly(1, 2, 3);
 
-        assertThat(queue.drain(10, 0, () -> false, t -> t.run(null))).isZero();
+        assertThat(queue.drain(10, 0, task -> false, t -> t.run(null))).isZero();
         // The tasks that must run do, whatever the condition says.
-        assertThat(queue.drain(10, 1, () -> false, t -> t.run(null))).isEqualTo(1);
+        assertThat(queue.drain(10, 1, task -> false, t -> t.run(null))).isEqualTo(1);
         assertThat(ran).containsExactly(1, 2, 3, 4);
         assertThat(queue.depth()).isEqualTo(1);
     }

@@ -2,6 +2,7 @@ package dev.backline.script.testing;
 
 import dev.backline.session.OutboundEvent;
 import dev.backline.session.PlayerChannel;
+import dev.backline.shard.WorldTask;
 import dev.backline.world.EntityId;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,7 @@ public final class TestPlayer implements PlayerChannel {
     public List<OutboundEvent> send(String text) {
         String requestId = "t" + (++requestCounter);
         int before = received.size();
-        world.submit(s -> s.commandDispatch().run(id, requestId, text));
+        world.submit(WorldTask.command(text, s -> s.commandDispatch().run(id, requestId, text)));
         world.tick();
         return List.copyOf(received.subList(before, received.size()).stream()
                 .filter(e -> requestId.equals(e.requestId())).toList());

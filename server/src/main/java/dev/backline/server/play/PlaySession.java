@@ -5,6 +5,7 @@ import dev.backline.server.account.Account;
 import dev.backline.server.account.CharacterRef;
 import dev.backline.session.OutboundEvent;
 import dev.backline.shard.Shard;
+import dev.backline.shard.WorldTask;
 import dev.backline.world.EntityId;
 import io.helidon.common.buffers.BufferData;
 import io.helidon.websocket.WsListener;
@@ -233,10 +234,10 @@ final class PlaySession implements WsListener, Outbox.Owner {
         }
         EntityId id = player;
         pendingCommands.incrementAndGet();
-        boolean accepted = endpoint.shard().submit(s -> {
+        boolean accepted = endpoint.shard().submit(WorldTask.command(command.text(), s -> {
             pendingCommands.decrementAndGet();
             s.commandDispatch().run(id, command.id(), command.text());
-        });
+        }));
         if (accepted) {
             log.command(command.text(), command.id(), "queued");
             endpoint.commandQueued();

@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * Predicts how long a queued task will take, so that a tick starts it only if it would end in time. Tasks of
  * a kind (a command's verb: {@link WorldTask#kind()}) are predicted from how slow that kind was lately; others
- * from how slow any task was lately. One slow kind ({@code who} listing every player, say) so no longer holds
- * back the fast ones behind it, and is itself started only where it fits.
+ * from how slow any task was lately. One slow kind (a command listing every player online, say) so no longer
+ * holds back the fast ones behind it, and is itself started only where it fits.
  *
  * <p>Each estimate rises at once to a slow run and falls by 1/32 per run of its own kind. After new code
  * comes in ({@link #codeChanged()}, a pack swapped in) every kind's first run is predicted at least

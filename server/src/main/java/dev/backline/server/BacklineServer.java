@@ -88,7 +88,7 @@ public final class BacklineServer implements AutoCloseable {
     }
 
     private static WebServer listen(ServerConfig config, HttpRouting.Builder routing, PlayEndpoint play) {
-        return WebServer.builder()
+        WebServer server = WebServer.builder()
                 .host(config.http().host())
                 .port(config.http().port())
                 .maxPayloadSize(config.http().maxPayloadBytes())
@@ -99,8 +99,35 @@ public final class BacklineServer implements AutoCloseable {
                         .maxFrameLength(config.play().transportMaxFrameBytes()).build())
                 .routing(routing)
                 .addRouting(WsRouting.builder().endpoint("/play", play))
-                .build()
-                .start();
+                .build();
+        return startWithoutInheritedLocals(server);
+    }
+
+    /**
+     * Starts Helidon from a thread with no inheritable thread-locals. Its listener threads, and every
+     * connection's virtual thread after them, copy those of the thread that started it: from the main thread
+     * (which has run Liquibase) that was a map per idle connection.
+     */
+    private static WebServer startWithoutInheritedLocals(WebServer server) {
+        RuntimeException[] failure = {null};
+        Thread starter = Thread.ofPlatform().name("http-start").inheritInheritableThreadLocals(false).start(() -> {
+            try {
+                server.start();
+            } catch (RuntimeException e) {
+                failure[0] = e;
+            }
+        });
+        try {
+            starter.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.stop();
+            throw new IllegalStateException("interrupted while the web server started", e);
+        }
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return server;
     }
 
     /** The bound port (the real one when the config asked for port 0). */

@@ -53,7 +53,6 @@ final class PlaySession implements WsListener, Outbox.Owner {
     public void onOpen(WsSession session) {
         connection = Thread.currentThread();
         address = session.socketContext().remotePeer().host();
-        limits = endpoint.limiter().session(address);
         outbox = Outbox.start(session, endpoint.codec(), config.outboxCapacity(), this, label);
         endpoint.opened(this);
         authTimer = endpoint.schedule(this::authTimedOut, config.authTimeout());
@@ -219,6 +218,10 @@ final class PlaySession implements WsListener, Outbox.Owner {
     }
 
     private void command(ClientFrame.Command command) {
+        if (limits == null) {
+            // Made at the first command, not at the connection: an idle connection holds no buckets.
+            limits = endpoint.limiter().session(address);
+        }
         String refusal = limits.refusal(command.text());
         if (refusal != null) {
             log.command(command.text(), command.id(), "rate_limited");

@@ -20,19 +20,28 @@ public record CommandLine(String verb, String args, List<String> argv) {
             throw new IllegalArgumentException("the command is longer than " + MAX_LENGTH + " characters");
         }
         String line = text.strip();
-        String verb;
-        String rest;
-        char first = line.charAt(0);
-        if (!Character.isLetterOrDigit(first)) {
-            verb = String.valueOf(first);
-            rest = line.substring(1).strip();
-        } else {
-            int space = indexOfWhitespace(line);
-            verb = space < 0 ? line : line.substring(0, space);
-            rest = space < 0 ? "" : line.substring(space).strip();
-        }
+        int verbEnd = verbEnd(line);
+        String rest = line.substring(verbEnd).strip();
         List<String> argv = rest.isEmpty() ? List.of() : Arrays.asList(rest.split("\\s+"));
-        return new CommandLine(verb.toLowerCase(Locale.ROOT), rest, argv);
+        return new CommandLine(line.substring(0, verbEnd).toLowerCase(Locale.ROOT), rest, argv);
+    }
+
+    /** The verb {@link #parse} would find in {@code text}, or "" for a blank line; never throws. */
+    public static String verbOf(String text) {
+        String line = text == null ? "" : text.strip();
+        return line.substring(0, verbEnd(line)).toLowerCase(Locale.ROOT);
+    }
+
+    // A leading symbol is the verb on its own; otherwise the verb runs to the first white space.
+    private static int verbEnd(String line) {
+        if (line.isEmpty()) {
+            return 0;
+        }
+        if (!Character.isLetterOrDigit(line.charAt(0))) {
+            return 1;
+        }
+        int space = indexOfWhitespace(line);
+        return space < 0 ? line.length() : space;
     }
 
     private static int indexOfWhitespace(String s) {

@@ -1,5 +1,7 @@
 package dev.backline.shard;
 
+import dev.backline.command.CommandLine;
+
 /** Work handed to the world thread: the only way anything outside it changes the world. */
 @FunctionalInterface
 public interface WorldTask {
@@ -13,8 +15,15 @@ public interface WorldTask {
         return null;
     }
 
-    /** {@code body} as a task of {@code kind} (see {@link #kind()}). */
-    static WorldTask ofKind(String kind, WorldTask body) {
+    /**
+     * A player's command line as a task whose kind is its verb ({@link CommandLine#verbOf}): what it costs
+     * depends on the command far more than on anything else.
+     */
+    static WorldTask command(String text, WorldTask body) {
+        return ofKind("command " + CommandLine.verbOf(text), body);
+    }
+
+    private static WorldTask ofKind(String kind, WorldTask body) {
         return new WorldTask() {
             @Override
             public void run(Shard shard) {
@@ -26,18 +35,5 @@ public interface WorldTask {
                 return kind;
             }
         };
-    }
-
-    /**
-     * A player's command line as a task whose kind is its first word (lower-case, at most 32 characters):
-     * what it costs depends on the command far more than on anything else.
-     */
-    static WorldTask command(String text, WorldTask body) {
-        String trimmed = text == null ? "" : text.strip();
-        int end = 0;
-        while (end < trimmed.length() && end < 32 && !Character.isWhitespace(trimmed.charAt(end))) {
-            end++;
-        }
-        return ofKind("command " + trimmed.substring(0, end).toLowerCase(java.util.Locale.ROOT), body);
     }
 }

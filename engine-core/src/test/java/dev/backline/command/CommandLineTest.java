@@ -79,4 +79,13 @@ class CommandLineTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("longer than " + CommandLine.MAX_LENGTH);
     }
+
+    @Test
+    void verbOfFindsTheVerbParseFindsWithoutThrowing() {
+        for (String text : new String[] {"look", "  SAY Hello There ", "'hello", "give guitar to bob"}) {
+            assertThat(CommandLine.verbOf(text)).as(text).isEqualTo(CommandLine.parse(text).verb());
+        }
+        assertThat(CommandLine.verbOf("   ")).isEmpty();
+        assertThat(CommandLine.verbOf(null)).isEmpty();
+    }
 }

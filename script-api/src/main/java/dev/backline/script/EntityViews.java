@@ -24,7 +24,7 @@ import org.graalvm.polyglot.Value;
  */
 final class EntityViews {
     /**
-     * Views kept per pack, least recently read dropped first. A crowded world reads far fewer distinct
+     * Views kept per pack, the one built longest ago dropped first. A crowded world reads far fewer distinct
      * entities per second than this, and a view dropped is only rebuilt, never wrong.
      */
     static final int CAPACITY = 8192;

@@ -260,6 +260,13 @@ interface Game {
   online(): { id: EntityId; name: string; room: EntityId | null }[];
   /** @since 1 */
   isOnline(player: EntityId): boolean;
+  /**
+   * @returns a new array of the read-only views of the connected players in `room` (players whose connection
+   * dropped and who may still come back stay in the room, but are not listed); empty if `room` does not exist.
+   * One call, where filtering `contents(room, 'player')` with `isOnline` costs one per player.
+   * @throws TypeError for a malformed id. @since 1
+   */
+  playersIn(room: EntityId): EntityView[];
   /** Every registered command, sorted by name (what `help` shows). @since 1 */
   commands(): { name: string; aliases: string[]; help: string; usage: string; pack: string }[];
   /** Game time in epoch milliseconds; `Date.now()` and `new Date()` use it too. @since 1 */

@@ -21,6 +21,7 @@ import { ACTIVITY_TIMER, onActivityTimer } from './lib/activity.js';
 import { EFFECTS_TIMER, onEffectsTimer } from './lib/effects.js';
 import { HOURLY_TIMER, onHourlyTimer } from './lib/hourly.js';
 import { onPlayerEnter, onPlayerLeave } from './lib/presence.js';
+import { rosterEnter, rosterLeave } from './lib/roster.js';
 import { checkLivingWorld, onHour, onWorldEnter, onWorldLeave, onWorldRoomEnter } from './lib/living-world.js';
 import { QUEST_TIMER, onQuestTimer } from './lib/quests.js';
 import { WORLD_EVENT_TIMER, onWorldEventTimer } from './lib/world-events.js';
@@ -45,6 +46,8 @@ export function register(pack) {
 
   pack.on('playerEnter', onPlayerEnter);
   pack.on('playerLeave', onPlayerLeave);
+  pack.on('playerEnter', rosterEnter);
+  pack.on('playerLeave', rosterLeave);
   // The living world (lib/living-world.js): after the character exists, on every move, every game hour.
   pack.on('playerEnter', onWorldEnter);
   pack.on('playerLeave', onWorldLeave);

@@ -4,7 +4,8 @@
 # (/proc/PID/task/TID/stat) by the commands the server counted (backline_commands_total).
 #
 #   tools/scripts/command-cost.sh PLAYERS DURATION [WARMUP]      e.g. 100 30s 120s
-# Set JFR=/tmp/x.jfr to also record the measured round with JFR.
+# Set JFR=/tmp/x.jfr to also record the measured round with JFR. Set MIXES="look go:3,say:1" to measure each
+# mix in turn (loadgen --mix) after the one warm-up, instead of the default mix.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 players=${1:?usage: command-cost.sh PLAYERS DURATION [WARMUP]}
@@ -12,6 +13,10 @@ duration=${2:?usage: command-cost.sh PLAYERS DURATION [WARMUP]}
 warm=${3:-120s}
 port=18090
 cd "$ROOT"
+if curl -s -o /dev/null "localhost:$port/metrics"; then
+  echo "command-cost: something already answers on port $port (a server left from an earlier run?)" >&2
+  exit 1
+fi
 data=$(mktemp -d /tmp/backline-command-cost-XXXX)
 log=$data.log
 BACKLINE_DATA_DIR=$data BACKLINE_PORT=$port BACKLINE_DEV=0 BACKLINE_HASH_MEMORY_KIB=256 \
@@ -19,18 +24,64 @@ BACKLINE_DATA_DIR=$data BACKLINE_PORT=$port BACKLINE_DEV=0 BACKLINE_HASH_MEMORY_
   BACKLINE_LOG_COMMANDS=false ./backline start >"$log" 2>&1 &
 until grep -q "Backline is up" "$log"; do sleep 0.2; done
 pid=$(pgrep -n -f dev.backline.server.Main)
+trap 'kill -TERM "$pid" 2>/dev/null || true' EXIT
 tid=$(for t in /proc/$pid/task/*; do if [[ "$(cat "$t/comm")" == world ]]; then basename "$t"; fi; done)
 ticks() { awk '{print $14 + $15}' "$1"; }
 commands() { curl -s "localhost:$port/metrics" | awk '/^backline_commands_total/ {print $2}'; }
-./backline loadgen --url "http://127.0.0.1:$port" --players "$players" --rate 2 --duration "$warm" --quiet --run-id warm >/dev/null
+# Hook names hold spaces ("on roomEnter"); they become '_' so that join(1) sees one key per line.
+hooks() {
+  curl -s "localhost:$port/metrics" | awk '/^backline_script_(cpu_seconds|calls)_total/ { v = $NF; $NF = ""; k = $0; gsub(/ /, "_", k); print k, v }' | LC_ALL=C sort
+}
+# The hooks that took the most script CPU between two hooks() listings, with their calls.
+top_hooks() {
+  LC_ALL=C join <(echo "$1") <(echo "$2") | awk '{d = $3 - $2; split($1, a, "{"); if (d > 0) { k = a[2]; if ($1 ~ /cpu/) cpu[k] = d; else calls[k] = d } }
+    END { for (k in cpu) printf "  %8.1f ms %8d calls  %s\n", cpu[k] * 1000, calls[k], k }' | sort -rn | head -8
+}
+./backline loadgen --url "http://127.0.0.1:$port" --players "$players" --rate 2 --duration "$warm" --quiet --run-id warm >/dev/null || true  # errors under load are not failures here
 if [[ -n "${JFR:-}" ]]; then
   "$(dirname "$(readlink -f /proc/$pid/exe)")/jcmd" "$pid" JFR.start duration=60s filename="$JFR" settings=profile >/dev/null || true
 fi
-w0=$(ticks "/proc/$pid/task/$tid/stat"); n0=$(commands)
-./backline loadgen --url "http://127.0.0.1:$port" --players "$players" --rate 2 --duration "$duration" --quiet --run-id meas
-w1=$(ticks "/proc/$pid/task/$tid/stat"); n1=$(commands)
-echo "commands: $(echo "$n1 - $n0" | bc), world thread CPU: $(echo "($w1 - $w0) * 10" | bc) ms," \
-  "per command: $(echo "scale=1; ($w1 - $w0) * 10000 / ($n1 - $n0)" | bc) µs"
+connected() { curl -s "localhost:$port/metrics" | awk '/^backline_players_connected/ {print int($2)}'; }
+round=0
+# One loadgen round; the figures cover only its window at full strength (joins and leaves cost the world
+# thread too, but are not commands), from all players connected until a second before it stops sending.
+measure() {
+  local mix=$1 w0 n0 h0 w1 n1 h1 secs lg
+  round=$((round + 1))
+  secs=${duration%s}
+  for _ in $(seq 600); do [[ "$(connected)" -eq 0 ]] && break; sleep 0.1; done
+  ./backline loadgen --url "http://127.0.0.1:$port" --players "$players" --rate 2 --duration "$duration" --quiet \
+    --run-id "m$round" ${mix:+--mix "$mix"} > "$data.round" 2>&1 &
+  lg=$!
+  # All players in (a join the server refused, or a loadgen that gave up, ends the wait too).
+  for _ in $(seq 1200); do
+    [[ "$(connected)" -ge "$players" ]] || ! kill -0 "$lg" 2>/dev/null && break
+    sleep 0.1
+  done
+  lgpid=$(pgrep -n -f dev.backline.tools.loadgen.Loadgen)
+  w0=$(ticks "/proc/$pid/task/$tid/stat"); n0=$(commands); h0=$(hooks)
+  s0=$(ticks "/proc/$pid/stat"); l0=$(ticks "/proc/$lgpid/stat")
+  sleep $((secs - 1))
+  w1=$(ticks "/proc/$pid/task/$tid/stat"); n1=$(commands); h1=$(hooks)
+  s1=$(ticks "/proc/$pid/stat"); l1=$(ticks "/proc/$lgpid/stat")
+  wait "$lg" || true
+  grep -E '^(throughput|errors)' "$data.round" | sed 's/^/  /'
+  # Answers in the window, from the loadgen's rate at full strength (pings are not commands the server counts).
+  answers=$(awk -v s=$((secs - 1)) '/^throughput/ {printf "%d", $2 * s}' "$data.round")
+  if [[ "$(echo "$n1 > $n0" | bc)" == 1 ]]; then
+    echo "${mix:-default mix}: commands: $(echo "$n1 - $n0" | bc), world thread CPU: $(echo "($w1 - $w0) * 10" | bc) ms," \
+      "per command: $(echo "scale=1; ($w1 - $w0) * 10000 / ($n1 - $n0)" | bc) µs"
+  fi
+  echo "  per answer (~$answers in the window): server process $(echo "scale=1; ($s1 - $s0) * 10000 / $answers" | bc) µs," \
+    "loadgen process $(echo "scale=1; ($l1 - $l0) * 10000 / $answers" | bc) µs of CPU"
+  echo "  the pack hooks that took the most CPU:"
+  top_hooks "$h0" "$h1"
+}
+if [[ -n "${MIXES:-}" ]]; then
+  for mix in $MIXES; do measure "$mix"; done
+else
+  measure ""
+fi
 kill -TERM "$pid"
 while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
-rm -rf "$data" "$log"
+rm -rf "$data" "$log" "$data.round"

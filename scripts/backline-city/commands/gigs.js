@@ -95,7 +95,7 @@ function perform(ctx, band) {
     ctx.reply(`The gig is from ${GIGS.booking.startHour}:00 to ${GIGS.booking.endHour}:00.`, { refused: 'time' });
     return;
   }
-  const inRoom = new Set(game.contents(room.id, 'player').filter((p) => game.isOnline(p.id)).map((p) => p.id));
+  const inRoom = new Set(game.playersIn(room.id).map((p) => p.id));
   const here = band.props.members.filter((m) => inRoom.has(m));
   const performers = here.map(performerOf);
   const songs = setlist(band);

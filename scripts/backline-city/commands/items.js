@@ -133,8 +133,7 @@ export const give = {
     const item = carriedItem(ctx, itemWords, 'give');
     if (!item) return;
     const room = roomOf(ctx.player);
-    const target = (room ? game.contents(room.id, 'player') : [])
-      .filter((p) => game.isOnline(p.id))
+    const target = (room ? game.playersIn(room.id) : [])
       .find((p) => nameOf(p).toLowerCase() === targetWord || nameOf(p).toLowerCase().startsWith(targetWord));
     if (!target) {
       const thing = room ? game.contents(room.id).find((e) => e.kind !== 'player' && nameOf(e).toLowerCase().includes(targetWord)) : null;

@@ -1,5 +1,6 @@
 import { roomOf } from '../lib/rooms.js';
-import { compareText, nameOf } from '../lib/text.js';
+import { nameOf } from '../lib/text.js';
+import { rosterPage } from '../lib/roster.js';
 
 const MAX_SAY = 500;
 
@@ -28,19 +29,34 @@ export const say = {
   },
 };
 
+// A crowded server has thousands online: `who` shows a page of them, and "who <name>" narrows it down.
+export const WHO_SHOWN = 40;
+
 export const who = {
   name: 'who',
-  help: 'List the players who are online and where they are.',
+  help: `List the players who are online and where they are (the first ${WHO_SHOWN} by name); "who <name>" lists those whose name starts so.`,
+  usage: 'who [name]',
   run(ctx) {
-    const players = game.online().map((p) => {
-      const room = p.room ? game.entity(p.room) : null;
-      return { id: p.id, name: p.name, room: p.room, roomName: room ? nameOf(room) : null };
+    const prefix = ctx.args.trim();
+    const page = rosterPage(prefix, WHO_SHOWN);
+    const players = page.players.map((p) => {
+      const self = game.entity(p.id);
+      const room = self?.container ? game.entity(self.container) : null;
+      return { id: p.id, name: p.name, room: room ? room.id : null, roomName: room ? nameOf(room) : null };
     });
-    players.sort((a, b) => compareText(a.name, b.name));
-    const lines = [`${players.length} ${players.length === 1 ? 'player is' : 'players are'} online:`];
+    const more = page.total - players.length;
+    const counted = `${page.total} ${page.total === 1 ? 'player is' : 'players are'} online`;
+    if (prefix !== '' && page.total === 0) {
+      ctx.reply(`Nobody online has a name starting with "${prefix}".`, { players, count: 0, more: 0 });
+      return;
+    }
+    const lines = [prefix === '' ? `${counted}:` : `${counted} whose name starts with "${prefix}":`];
     for (const p of players) {
       lines.push(`  ${p.name}${p.id === ctx.player ? ' (you)' : ''} — ${p.roomName ?? 'somewhere'}`);
     }
-    ctx.reply(lines.join('\n'), { players });
+    if (more > 0) {
+      lines.push(`  …and ${more} more. Type "who <name>" to find someone.`);
+    }
+    ctx.reply(lines.join('\n'), { players, count: page.total, more });
   },
 };

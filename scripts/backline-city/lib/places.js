@@ -18,5 +18,5 @@ export function isAt(playerId, place) {
 export function companyOf(playerId) {
   const room = roomOf(playerId);
   if (!room) return [];
-  return game.contents(room.id, 'player').filter((p) => p.id !== playerId && game.isOnline(p.id));
+  return game.playersIn(room.id).filter((p) => p.id !== playerId);
 }

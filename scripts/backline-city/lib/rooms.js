@@ -30,6 +30,9 @@ export function direction(word) {
   return SHORT[w] ?? (DIRECTIONS.includes(w) ? w : null);
 }
 
+/** How many of the other players in a room `look` names; the rest are counted. */
+export const ROOM_NAMES_SHOWN = 20;
+
 /** Sends the `room` event: a readable description plus a payload clients can draw panels from. */
 export function showRoom(playerId) {
   const room = roomOf(playerId);
@@ -41,11 +44,12 @@ export function showRoom(playerId) {
     const target = game.entity(to);
     return { dir, to, name: target ? nameOf(target) : to };
   });
-  // One look at the room: every entity in it crosses the script boundary once (a crowded room is what costs).
+  // A crowded room shows some of its players by name and counts the rest; game.playersIn hands over the
+  // connected ones in one call, where asking game.isOnline of each cost a crossing per player.
+  const others = game.playersIn(room.id).filter((p) => p.id !== playerId);
+  const shown = others.slice(0, ROOM_NAMES_SHOWN).map((p) => ({ id: p.id, name: nameOf(p) }));
+  const unnamed = others.length - shown.length;
   const here = game.contents(room.id);
-  const others = here
-    .filter((e) => e.kind === 'player' && e.id !== playerId && game.isOnline(e.id))
-    .map((p) => ({ id: p.id, name: nameOf(p) }));
   const things = here
     .filter((e) => e.kind !== 'player' && e.kind !== 'room' && e.kind !== 'npc')
     .map((e) => ({ id: e.id, kind: e.kind, name: nameOf(e) }));
@@ -53,7 +57,11 @@ export function showRoom(playerId) {
   const description = roomDescription(room); // the `night` text after dusk, where a room has one
   const lines = [room.props.name, description];
   lines.push(exits.length > 0 ? `Exits: ${exits.map((e) => e.dir).join(', ')}.` : 'There is no way out.');
-  if (others.length > 0) lines.push(`Here: ${listing(others.map((p) => p.name))}.`);
+  if (unnamed > 0) {
+    lines.push(`Here: ${shown.map((p) => p.name).join(', ')} and ${unnamed} ${unnamed === 1 ? 'other' : 'others'}.`);
+  } else if (shown.length > 0) {
+    lines.push(`Here: ${listing(shown.map((p) => p.name))}.`);
+  }
   if (npcs.length > 0) lines.push(`${listing(npcs.map((n) => n.name))} ${npcs.length === 1 ? 'is' : 'are'} here.`);
   if (things.length > 0) lines.push(`You see ${listing(things.map((t) => t.name))}.`);
   game.send(playerId, 'room', lines.join('\n'), {
@@ -62,7 +70,8 @@ export function showRoom(playerId) {
     zone: room.props.zone ?? null,
     description,
     exits,
-    players: others,
+    players: shown,
+    playerCount: others.length,
     npcs,
     items: things,
   });

@@ -48,6 +48,25 @@ export default (t) => {
     w.expect(ann.say('look B'), 'a prefix, any case').toBe('Bob looks like a musician on the way up.');
   });
 
+  t.test('a crowded room names twenty of the others and counts the rest', (w) => {
+    const ann = w.join('Ann');
+    for (let i = 0; i < 25; i++) w.join(`Fan${String(i).padStart(2, '0')}`);
+    const text = ann.say('look');
+    w.expect(text).toContain('Here: Fan00, Fan01, ');
+    w.expect(text).toContain('Fan19 and 5 others.');
+    w.expect(text).not.toContain('Fan20');
+    const room = ann.last('room').payload;
+    w.expect(room.players.length).toBe(20);
+    w.expect(room.playerCount).toBe(25);
+  });
+
+  t.test('a player who has left is not listed', (w) => {
+    const ann = w.join('Ann');
+    w.join('Bob').leave();
+    w.expect(ann.say('look')).not.toContain('Here:');
+    w.expect(ann.last('room').payload).toMatchObject({ players: [], playerCount: 0 });
+  });
+
   t.test('look shows the things here and describes them', (w) => {
     w.spawn({ kind: 'item', container: START, props: { name: 'a forgotten hat', description: 'Felt, with one coin in it.' } });
     const ann = w.join('Ann');

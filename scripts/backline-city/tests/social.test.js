@@ -57,5 +57,41 @@ export default (t) => {
       cy.leave();
       w.expect(ann.say('who')).toMatch(/^2 players are online:/);
     });
+
+    t.test('shows the first forty by name and counts the rest', (w) => {
+      const ann = w.join('Ann');
+      for (let i = 0; i < 45; i++) w.join(`Pl${String(i).padStart(2, '0')}`);
+      const lines = ann.say('who').split('\n');
+      w.expect(lines[0]).toBe('46 players are online:');
+      w.expect(lines[1]).toBe('  Ann (you) — Station Plaza');
+      w.expect(lines[40]).toBe('  Pl38 — Station Plaza');
+      w.expect(lines[41]).toBe('  …and 6 more. Type "who <name>" to find someone.');
+      w.expect(lines.length).toBe(42);
+      w.expect(ann.last('message').payload).toMatchObject({ count: 46, more: 6 });
+      w.expect(ann.last('message').payload.players.length).toBe(40);
+    });
+
+    t.test('who <name> lists those whose name starts so, in any case', (w) => {
+      const ann = w.join('Ann');
+      for (let i = 0; i < 45; i++) w.join(`Pl${String(i).padStart(2, '0')}`);
+      w.expect(ann.say('who pL4')).toBe([
+        '5 players are online whose name starts with "pL4":',
+        '  Pl40 — Station Plaza', '  Pl41 — Station Plaza', '  Pl42 — Station Plaza', '  Pl43 — Station Plaza',
+        '  Pl44 — Station Plaza',
+      ].join('\n'));
+      w.expect(ann.say('who zed')).toBe('Nobody online has a name starting with "zed".');
+    });
+
+    t.test('follows players coming and going after it first looked', (w) => {
+      const bob = w.join('Bob');
+      const ann = w.join('Ann');
+      w.expect(ann.say('who')).toMatch(/^2 players are online:/);
+      w.join('Abe');
+      bob.leave();
+      w.expect(ann.say('who')).toBe('2 players are online:\n  Abe — Station Plaza\n  Ann (you) — Station Plaza');
+      w.join('Bob');
+      w.expect(ann.say('who').split('\n').map((l) => l.trim())).toEqual(
+        ['3 players are online:', 'Abe — Station Plaza', 'Ann (you) — Station Plaza', 'Bob — Station Plaza']);
+    });
   });
 };

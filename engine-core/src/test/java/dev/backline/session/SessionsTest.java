@@ -113,6 +113,12 @@ class SessionsTest {
     void outboundEventsAreValidated() {
         assertThatThrownBy(() -> new OutboundEvent("Bad-Type", null, null, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("snake_case");
+        for (String bad : new String[] {"", "1st", "_x", "stat-update", "statUpdate", "a".repeat(49), "é"}) {
+            assertThatThrownBy(() -> new OutboundEvent(bad, null, null, null)).as(bad).hasMessageContaining("snake_case");
+        }
+        for (String good : new String[] {"a", "stat_update", "x9_", "a".repeat(48)}) {
+            assertThat(new OutboundEvent(good, null, null, null).type()).isEqualTo(good);
+        }
         assertThatThrownBy(() -> new OutboundEvent("message", "x".repeat(OutboundEvent.MAX_TEXT + 1), null, null))
                 .hasMessageContaining("longer than");
         assertThatThrownBy(() -> new OutboundEvent("stat_update", null, Map.of("hp", Double.NaN), null))

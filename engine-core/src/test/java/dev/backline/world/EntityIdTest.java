@@ -3,6 +3,8 @@ package dev.backline.world;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,6 +28,22 @@ class EntityIdTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'" + value + "'")
                 .hasMessageContaining("namespace:name");
+    }
+
+    @Test
+    void agreesWithTheDocumentedShapeOnRandomText() {
+        Pattern shape = Pattern.compile("[a-z0-9][a-z0-9_-]*:[a-z0-9][a-z0-9_.\\-/]*");
+        String alphabet = "az09_-./:A ä";
+        Random random = new Random(42);
+        for (int n = 0; n < 200_000; n++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(9);
+            for (int i = 0; i < length; i++) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String value = text.toString();
+            assertThat(EntityId.isValid(value)).as("'%s'", value).isEqualTo(shape.matcher(value).matches());
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.backline.script;
 import dev.backline.command.CommandSpec;
 import dev.backline.log.LogContext;
 import dev.backline.session.OutboundEvent;
+import dev.backline.shard.PlayerPresence;
 import dev.backline.shard.Shard;
 import dev.backline.world.Entity;
 import dev.backline.world.EntityId;
@@ -181,7 +182,7 @@ public final class GameFacade {
     public boolean send(Value player, Value type, Value text, Value payload) {
         requireWorld("game.send");
         EntityId pid = Args.entityId(player, "game.send", "player");
-        return shard.sessions().send(pid, event("game.send", type, text, payload));
+        return shard.sessions().send(pid, GuestEvents.event("game.send", type, text, payload));
     }
 
     /** {@code game.toRoom(room, type, text?, payload?, except?)}: an event for every player in a room. */
@@ -189,14 +190,8 @@ public final class GameFacade {
     public int toRoom(Value room, Value type, Value text, Value payload, Value except) {
         requireWorld("game.toRoom");
         EntityId rid = Args.entityId(room, "game.toRoom", "room");
-        OutboundEvent event = event("game.toRoom", type, text, payload);
-        Object skip = GuestData.toHost(except, "game.toRoom: except");
-        Set<String> skipIds = new LinkedHashSet<>();
-        if (skip instanceof List<?> list) {
-            list.forEach(s -> skipIds.add(String.valueOf(s)));
-        } else if (skip instanceof String s) {
-            skipIds.add(s);
-        }
+        OutboundEvent event = GuestEvents.event("game.toRoom", type, text, payload);
+        Set<String> skipIds = GuestEvents.except(except, "game.toRoom: except");
         if (!shard.world().exists(rid)) {
             return 0;
         }
@@ -214,6 +209,29 @@ public final class GameFacade {
     public Object online() {
         requireWorld("game.online");
         return data.toGuest(shard.presence().online());
+    }
+
+    /**
+     * {@code game.playersIn(room)}: the connected players in a room, as read-only views. One crossing, where a
+     * script filtering {@code game.contents(room, 'player')} by {@code game.isOnline} paid one per player.
+     */
+    @Export
+    public Object playersIn(Value room) {
+        requireWorld("game.playersIn");
+        EntityId rid = Args.entityId(room, "game.playersIn", "room");
+        List<Entity> online = new ArrayList<>();
+        if (shard.world().exists(rid)) {
+            for (Entity e : shard.world().contents(rid, PlayerPresence.PLAYER_KIND)) {
+                if (shard.sessions().isOnline(e.id())) {
+                    online.add(e);
+                }
+            }
+        }
+        try {
+            return views.list(online);
+        } catch (EntityViews.NoStackRoom e) {
+            return HostBoundary.NO_ROOM;
+        }
     }
 
     @Export
@@ -347,22 +365,6 @@ public final class GameFacade {
             LOG.log(Level.INFO, truncate(text));
         } finally {
             context.leavePack(outer);
-        }
-    }
-
-    private OutboundEvent event(String call, Value type, Value text, Value payload) {
-        String t = Args.string(type, call, "type");
-        String message = Args.optionalString(text, call, "text");
-        Object p = GuestData.toHost(payload, call + ": payload");
-        if (p != null && !(p instanceof Map)) {
-            throw Args.error(call, "payload", "an object", payload);
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> map = (Map<String, Object>) p;
-        try {
-            return new OutboundEvent(t, message, map, null);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(call + ": " + e.getMessage(), e);
         }
     }
 

@@ -123,7 +123,7 @@
     entity: ['id'], contents: ['id', 'kind'], prop: ['id', 'key'], setProp: ['id', 'key', '*value'],
     tag: ['id', 'tag', 'present'], move: ['id', 'to'], spawn: ['*spec'], remove: ['id'],
     send: ['player', 'type', 'text', '*payload'], toRoom: ['room', 'type', 'text', '*payload', '*except'],
-    online: [], isOnline: ['player'], commands: [], after: ['delay', 'timer', '*data'], cancel: ['handle'],
+    online: [], isOnline: ['player'], playersIn: ['room'], commands: [], after: ['delay', 'timer', '*data'], cancel: ['handle'],
     state: ['key'], setState: ['key', '*value'], durable: [], log: ['message'], tunable: ['name'],
     role: ['player'], audit: ['actor', 'action', 'subject', '*details'],
   };
@@ -136,7 +136,7 @@
   const DIRECT = ['now', 'tick', 'random'];
   // Reads whose host code usually only looks up what it has (a view already built): the short probe; the
   // host probes in full before it builds anything, and answers NO_ROOM if that fails.
-  const READS = ['entity', 'contents', 'prop', 'isOnline', 'role'];
+  const READS = ['entity', 'contents', 'prop', 'isOnline', 'role', 'playersIn'];
 
   function crossing(target, prefix, table) {
     const out = {};
@@ -245,6 +245,7 @@
                                                       options.except),
     online: () => host.online(),
     isOnline: (player) => host.isOnline(player),
+    playersIn: (room) => host.playersIn(room),
     commands: () => host.commands(),
     now: () => host.now(),
     tick: () => host.tick(),

@@ -65,6 +65,27 @@ class EntityViewsTest {
     }
 
     @Test
+    void playersInListsTheConnectedPlayersOfARoomOnly() {
+        ProbePack.write(scripts, Map.of("here", """
+                () => { const room = game.entity(ME).container;
+                        const names = (list) => list.map((p) => p.id).sort().join(' ');
+                        game.spawn({ kind: 'player', id: 'player:ghost', container: room });
+                        game.spawn({ kind: 'npc', id: 'test:bard', container: room });
+                        const here = game.playersIn(room);
+                        let error = 'none';
+                        try { game.playersIn('Not An Id'); } catch (e) { error = e.message; }
+                        return [names(here), here.find((p) => p.id === ME) === game.entity(ME), Object.isFrozen(here),
+                                game.playersIn('test:nowhere').length, error].join(); }""".replace("ME", ME)));
+        try (TestWorld w = ProbePack.world(scripts)) {
+            TestPlayer mallory = w.join("Mallory");
+            w.join("Trent");
+
+            assertThat(mallory.say("try here")).isEqualTo("ok: player:mallory player:trent,true,false,0,"
+                    + "game.playersIn: 'room' must be an entity id like 'city:bar', was 'Not An Id'");
+        }
+    }
+
+    @Test
     void aPropertyIsAsReadOnlyAsTheViewAndACopyOfItCanBeChangedAndStored() {
         ProbePack.write(scripts, Map.of("gear", """
                 () => { game.setProp(ME, 'gear', { amp: { watts: 50 }, picks: [1, 2] });

@@ -47,7 +47,7 @@ class EscapeReflectionTest {
                            && Object.getPrototypeOf(game[k]) === Function.prototype),
                        Reflect.ownKeys(game).join(' ')].join()"""), "try p"))
                 .isEqualTo("ok: true,true,true,true,true,entity contents prop setProp tag move spawn remove send tell toRoom "
-                        + "online isOnline commands now tick after cancel state setState tunable role audit durable columns log");
+                        + "online isOnline playersIn commands now tick after cancel state setState tunable role audit durable columns log");
     }
 
     @Test

@@ -31,7 +31,8 @@ import picocli.CommandLine.TypeConversionException;
         description = {
             "Connects N real WebSocket players to a running Backline server: each registers an account (named "
                     + "lg<run id>-<n>), logs in, authenticates on /play and sends commands at the given rate following "
-                    + "the mix. 'go' walks through an exit of the last room the player saw, 'say' says a short line.",
+                    + "the mix. 'go' walks through an exit of the last room the player saw, 'say' says a short line, 'ping' sends the "
+                    + "protocol's ping instead of a command (the server answers it without the world: the transport alone).",
             "Latency is the time from sending a command to the first event carrying its id (an error answer counts "
                     + "as an answer and as an error). Progress goes to standard error once a second; the report to "
                     + "standard output."},

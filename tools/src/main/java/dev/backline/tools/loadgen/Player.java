@@ -38,6 +38,9 @@ final class Player implements WebSocket.Listener {
     private final LoadSettings settings;
     private final LoadStats stats;
     private final HttpClient http;
+    /** The mix entry sent as a protocol ping rather than a command. */
+    static final String PING = "ping";
+
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Boolean>> probes = new ConcurrentHashMap<>();
     private final CompletableFuture<Void> welcomed = new CompletableFuture<>();
@@ -151,9 +154,12 @@ final class Player implements WebSocket.Listener {
         stats.sent(type);
         Map<String, Object> frame = new LinkedHashMap<>();
         frame.put("v", 1);
-        frame.put("type", "cmd");
+        // 'ping' is the protocol's ping, answered by the server without the world: the cost of the transport alone.
+        frame.put("type", type.equals(PING) ? PING : "cmd");
         frame.put("id", id);
-        frame.put("text", text);
+        if (!type.equals(PING)) {
+            frame.put("text", text);
+        }
         send(frame);
     }
 

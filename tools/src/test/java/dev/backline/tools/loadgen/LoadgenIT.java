@@ -49,7 +49,7 @@ class LoadgenIT {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
         int code = Loadgen.run(new String[] {"--url", "ws://" + server.base().getRawAuthority(), "--players", "5",
-            "--rate", "5", "--duration", "2s", "--mix", "look:1,go:1,say:1,who:1", "--json", json.toString()},
+            "--rate", "5", "--duration", "3s", "--mix", "look:1,go:1,say:1,who:1,ping:1", "--json", json.toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 
         String shown = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
@@ -61,7 +61,7 @@ class LoadgenIT {
         assertThat(report.path("unanswered").asLong()).isZero();
         assertThat(report.path("errors").size()).as(shown).isZero();
         assertThat(report.path("disconnects").size()).as(shown).isZero();
-        for (String type : List.of("look", "go", "say", "who", "all")) {
+        for (String type : List.of("look", "go", "say", "who", "ping", "all")) {
             JsonNode latency = report.path("latency").path(type);
             assertThat(latency.path("count").asLong()).as(type + " answered").isPositive();
             assertThat(latency.path("max").asDouble()).as(type).isGreaterThanOrEqualTo(latency.path("p50").asDouble());

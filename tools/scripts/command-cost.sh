@@ -5,7 +5,8 @@
 #
 #   tools/scripts/command-cost.sh PLAYERS DURATION [WARMUP]      e.g. 100 30s 120s
 # Set JFR=/tmp/x.jfr to also record the measured round with JFR. Set MIXES="look go:3,say:1" to measure each
-# mix in turn (loadgen --mix) after the one warm-up, instead of the default mix.
+# mix in turn (loadgen --mix) after the one warm-up, instead of the default mix; RATE=10 sends 10 commands per
+# second per player in the measured rounds (default 2).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 players=${1:?usage: command-cost.sh PLAYERS DURATION [WARMUP]}
@@ -26,16 +27,17 @@ until grep -q "Backline is up" "$log"; do sleep 0.2; done
 pid=$(pgrep -n -f dev.backline.server.Main)
 trap 'kill -TERM "$pid" 2>/dev/null || true' EXIT
 tid=$(for t in /proc/$pid/task/*; do if [[ "$(cat "$t/comm")" == world ]]; then basename "$t"; fi; done)
-ticks() { awk '{print $14 + $15}' "$1"; }
+ticks() { awk '{print $14 + $15}' "$1" 2>/dev/null || echo 0; }  # 0 once the process is gone
 commands() { curl -s "localhost:$port/metrics" | awk '/^backline_commands_total/ {print $2}'; }
-# Hook names hold spaces ("on roomEnter"); they become '_' so that join(1) sees one key per line.
+# Hook names hold spaces ("on roomEnter"); they become '_', so a line is a key and its value.
 hooks() {
-  curl -s "localhost:$port/metrics" | awk '/^backline_script_(cpu_seconds|calls)_total/ { v = $NF; $NF = ""; k = $0; gsub(/ /, "_", k); print k, v }' | LC_ALL=C sort
+  curl -s "localhost:$port/metrics" | awk '/^backline_script_(cpu_seconds|calls)_total/ { v = $NF; $NF = ""; k = $0; gsub(/ /, "_", k); print k, v }'
 }
 # The hooks that took the most script CPU between two hooks() listings, with their calls.
 top_hooks() {
-  LC_ALL=C join <(echo "$1") <(echo "$2") | awk '{d = $3 - $2; split($1, a, "{"); if (d > 0) { k = a[2]; if ($1 ~ /cpu/) cpu[k] = d; else calls[k] = d } }
-    END { for (k in cpu) printf "  %8.1f ms %8d calls  %s\n", cpu[k] * 1000, calls[k], k }' | sort -rn | head -8
+  { echo "$1" | awk '{print $1, -$2}'; echo "$2"; } |
+    awk '{ d[$1] += $2 } END { for (k in d) { split(k, a, "{"); if (k ~ /cpu/) cpu[a[2]] = d[k]; else calls[a[2]] = d[k] }
+           for (h in cpu) if (cpu[h] > 0) printf "  %8.1f ms %8d calls  %s\n", cpu[h] * 1000, calls[h], h }' | sort -rn | head -8
 }
 ./backline loadgen --url "http://127.0.0.1:$port" --players "$players" --rate 2 --duration "$warm" --quiet --run-id warm >/dev/null || true  # errors under load are not failures here
 if [[ -n "${JFR:-}" ]]; then
@@ -49,8 +51,9 @@ measure() {
   local mix=$1 w0 n0 h0 w1 n1 h1 secs lg
   round=$((round + 1))
   secs=${duration%s}
-  for _ in $(seq 600); do [[ "$(connected)" -eq 0 ]] && break; sleep 0.1; done
-  ./backline loadgen --url "http://127.0.0.1:$port" --players "$players" --rate 2 --duration "$duration" --quiet \
+  # The last round's players gone (a saturated round may still be draining its commands).
+  for _ in $(seq 3000); do [[ "$(connected)" -eq 0 ]] && break; sleep 0.1; done
+  ./backline loadgen --url "http://127.0.0.1:$port" --players "$players" --rate "${RATE:-2}" --duration "$duration" --quiet \
     --run-id "m$round" ${mix:+--mix "$mix"} > "$data.round" 2>&1 &
   lg=$!
   # All players in (a join the server refused, or a loadgen that gave up, ends the wait too).
@@ -58,7 +61,8 @@ measure() {
     [[ "$(connected)" -ge "$players" ]] || ! kill -0 "$lg" 2>/dev/null && break
     sleep 0.1
   done
-  lgpid=$(pgrep -n -f dev.backline.tools.loadgen.Loadgen)
+  lgpid=$(pgrep -n -f dev.backline.tools.loadgen.Loadgen || true)
+  [[ -n "$lgpid" ]] || { echo "${mix:-default mix}: the loadgen ended before its players were in"; return; }
   w0=$(ticks "/proc/$pid/task/$tid/stat"); n0=$(commands); h0=$(hooks)
   s0=$(ticks "/proc/$pid/stat"); l0=$(ticks "/proc/$lgpid/stat")
   sleep $((secs - 1))

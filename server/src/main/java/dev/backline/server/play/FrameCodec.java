@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.backline.session.OutboundEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Protocol v1 on the wire: parses client frames and writes server frames. Thread-safe.
@@ -32,6 +33,16 @@ final class FrameCodec {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
+
+    // Frames of the events written last, by the event's identity: game.toRoom hands the same event to every
+    // player in the room, whose outboxes write it within moments of each other. Events are immutable, so a
+    // frame found here is the frame; a slot another event took only costs a second encoding.
+    private static final int RECENT_SLOTS = 256;
+
+    private record Encoded(OutboundEvent event, String frame) {
+    }
+
+    private final AtomicReferenceArray<Encoded> recent = new AtomicReferenceArray<>(RECENT_SLOTS);
 
     /** @throws FrameException with the code and message to send back */
     ClientFrame decode(String text) {
@@ -66,8 +77,19 @@ final class FrameCodec {
         };
     }
 
-    /** Writes an event as a server frame. */
+    /** Writes an event as a server frame; an event sent to a whole room is written once, not once per player. */
     String encode(OutboundEvent event) {
+        int slot = System.identityHashCode(event) & (RECENT_SLOTS - 1);
+        Encoded recent = this.recent.get(slot);
+        if (recent != null && recent.event() == event) {
+            return recent.frame();
+        }
+        String frame = write(event);
+        this.recent.set(slot, new Encoded(event, frame));
+        return frame;
+    }
+
+    private String write(OutboundEvent event) {
         Map<String, Object> frame = new LinkedHashMap<>();
         frame.put("v", VERSION);
         frame.put("type", event.type());

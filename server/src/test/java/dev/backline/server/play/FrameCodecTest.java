@@ -73,6 +73,22 @@ class FrameCodecTest {
     }
 
     @Test
+    void writesAnEventSentToManyOnceAndEqualEventsEachAsTheirOwn() {
+        OutboundEvent toRoom = OutboundEvent.message("Ann arrives.");
+        String first = codec.encode(toRoom);
+        assertThat(codec.encode(toRoom)).isSameAs(first);
+        OutboundEvent again = OutboundEvent.message("Ann arrives.");
+        assertThat(codec.encode(again)).isEqualTo(first).isNotSameAs(first);
+        OutboundEvent answer = toRoom.withRequestId("c7");
+        assertThat(codec.encode(answer)).isEqualTo("{\"v\":1,\"type\":\"message\",\"text\":\"Ann arrives.\",\"id\":\"c7\"}");
+        for (int i = 0; i < 1000; i++) {
+            OutboundEvent other = OutboundEvent.message("line " + i);
+            assertThat(codec.encode(other)).as("a slot taken by another event").contains("line " + i + "\"");
+        }
+        assertThat(codec.encode(toRoom)).isEqualTo(first);
+    }
+
+    @Test
     void encodesErrorEventsWithCodeAndMessage() {
         assertThat(codec.encode(OutboundEvent.error("unknown_command", "Unknown command 'x'.", "c2")))
                 .isEqualTo("{\"v\":1,\"type\":\"error\",\"code\":\"unknown_command\",\"message\":\"Unknown command 'x'.\",\"id\":\"c2\"}");

@@ -43,12 +43,21 @@ top_hooks() {
 if [[ -n "${JFR:-}" ]]; then
   "$(dirname "$(readlink -f /proc/$pid/exe)")/jcmd" "$pid" JFR.start duration=60s filename="$JFR" settings=profile >/dev/null || true
 fi
+# CPU ticks of the compiler threads alive now: Truffle's (the pack's code) and HotSpot's (which compile Graal itself
+# too). Compiler threads come and go, so a difference of two readings can be short (even negative) by a dead thread's.
+jit() {
+  local t sum=0
+  for t in /proc/$pid/task/*; do
+    case "$(cat "$t/comm" 2>/dev/null)" in TruffleCompiler* | C1\ CompilerThre* | C2\ CompilerThre*) sum=$((sum + $(ticks "$t/stat"))) ;; esac
+  done
+  echo "$sum"
+}
 connected() { curl -s "localhost:$port/metrics" | awk '/^backline_players_connected/ {print int($2)}'; }
 round=0
 # One loadgen round; the figures cover only its window at full strength (joins and leaves cost the world
 # thread too, but are not commands), from all players connected until a second before it stops sending.
 measure() {
-  local mix=$1 w0 n0 h0 w1 n1 h1 secs lg
+  local mix=$1 w0 n0 h0 w1 n1 h1 s0 s1 l0 l1 j0 j1 secs lg lgpid answers
   round=$((round + 1))
   secs=${duration%s}
   # The last round's players gone (a saturated round may still be draining its commands).
@@ -64,10 +73,10 @@ measure() {
   lgpid=$(pgrep -n -f dev.backline.tools.loadgen.Loadgen || true)
   [[ -n "$lgpid" ]] || { echo "${mix:-default mix}: the loadgen ended before its players were in"; return; }
   w0=$(ticks "/proc/$pid/task/$tid/stat"); n0=$(commands); h0=$(hooks)
-  s0=$(ticks "/proc/$pid/stat"); l0=$(ticks "/proc/$lgpid/stat")
+  s0=$(ticks "/proc/$pid/stat"); l0=$(ticks "/proc/$lgpid/stat"); j0=$(jit)
   sleep $((secs - 1))
   w1=$(ticks "/proc/$pid/task/$tid/stat"); n1=$(commands); h1=$(hooks)
-  s1=$(ticks "/proc/$pid/stat"); l1=$(ticks "/proc/$lgpid/stat")
+  s1=$(ticks "/proc/$pid/stat"); l1=$(ticks "/proc/$lgpid/stat"); j1=$(jit)
   wait "$lg" || true
   grep -E '^(throughput|errors)' "$data.round" | sed 's/^/  /'
   # Answers in the window, from the loadgen's rate at full strength (pings are not commands the server counts).
@@ -77,7 +86,8 @@ measure() {
       "per command: $(echo "scale=1; ($w1 - $w0) * 10000 / ($n1 - $n0)" | bc) µs"
   fi
   echo "  per answer (~$answers in the window): server process $(echo "scale=1; ($s1 - $s0) * 10000 / $answers" | bc) µs," \
-    "loadgen process $(echo "scale=1; ($l1 - $l0) * 10000 / $answers" | bc) µs of CPU"
+    "loadgen process $( ((l1 > l0)) && echo "scale=1; ($l1 - $l0) * 10000 / $answers" | bc || echo "(ended before the window did)") µs of CPU;" \
+    "the compiler threads took $(echo "($j1 - $j0) * 10" | bc) ms of the server's $(echo "($s1 - $s0) * 10" | bc) ms"
   echo "  the pack hooks that took the most CPU:"
   top_hooks "$h0" "$h1"
 }

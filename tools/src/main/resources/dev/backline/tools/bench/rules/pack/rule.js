@@ -4,8 +4,9 @@
 // burnout gain by hours of continuous practice, and XP dropping as burnout climbs.
 
 const BASE_XP_PER_HOUR = 12;
-// XP needed to leave level 1, 2, ... 9; level 10 is the top.
-const XP_TO_NEXT = [0, 100, 250, 450, 700, 1000, 1400, 1900, 2500, 3200];
+// XP needed to leave level 1, 2, ... 9; level 10 is the top. A Float64Array, as the Java twin's double[]: an
+// array literal of integers is a table of ints to GraalJS, compared with doubles on every step.
+const XP_TO_NEXT = Float64Array.of(0, 100, 250, 450, 700, 1000, 1400, 1900, 2500, 3200);
 const SESSION_HOURS = 8;
 const REST_RELIEF = 20;
 

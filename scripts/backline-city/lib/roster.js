@@ -20,15 +20,20 @@ function order(a, b) {
   return compareText(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-// The first index whose entry does not sort before `e`.
-function lowerBound(e) {
+// The first index at which `atOrAfter` holds; it must hold from some index to the end (the roster is sorted).
+function firstWhere(atOrAfter) {
   let lo = 0;
   let hi = roster.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (order(roster[mid], e) < 0) lo = mid + 1; else hi = mid;
+    if (atOrAfter(roster[mid])) hi = mid; else lo = mid + 1;
   }
   return lo;
+}
+
+// The first index whose entry does not sort before `e`.
+function lowerBound(e) {
+  return firstWhere((x) => order(x, e) >= 0);
 }
 
 function load() {
@@ -63,13 +68,7 @@ export function rosterLeave(event) {
 
 // The first index whose key is not below `key`.
 function firstKeyFrom(key) {
-  let lo = 0;
-  let hi = roster.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (roster[mid].key < key) lo = mid + 1; else hi = mid;
-  }
-  return lo;
+  return firstWhere((x) => x.key >= key);
 }
 
 /**

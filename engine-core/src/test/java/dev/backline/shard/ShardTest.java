@@ -35,6 +35,14 @@ class ShardTest {
         assertThat(fast.clock().nowMillis() - start).isEqualTo(1_000);
     }
 
+    /** A command task that logs "<label> at <ms>" and takes {@code nanos} of the test clock. */
+    private WorldTask loggedCommand(String text, String label, long[] now, long nanos) {
+        return WorldTask.command(text, s -> {
+            log.add(label + " at " + now[0] / 1_000_000);
+            now[0] += nanos;
+        });
+    }
+
     private Shard timedShard(long[] now, int tasks, long taskNanos) {
         Shard timed = new Shard(ShardConfig.defaults().withTaskBudgetPercent(50), () -> now[0]);
         for (int i = 1; i <= tasks; i++) {
@@ -83,15 +91,9 @@ class ShardTest {
         timed.submit(WorldTask.command("who", s -> now[0] += 48_000_000));
         timed.tick();
         for (int i = 0; i < 5; i++) {
-            timed.submit(WorldTask.command("look north", s -> {
-                log.add("look at " + now[0] / 1_000_000);
-                now[0] += 1_000_000;
-            }));
+            timed.submit(loggedCommand("look north", "look", now, 1_000_000));
         }
-        timed.submit(WorldTask.command("WHO", s -> {
-            log.add("who at " + now[0] / 1_000_000);
-            now[0] += 48_000_000;
-        }));
+        timed.submit(loggedCommand("WHO", "who", now, 48_000_000));
         now[0] = 100_000_000;
         timed.tick();
 
@@ -111,10 +113,7 @@ class ShardTest {
         timed.tick();
         timed.submitControl(s -> log.add("swap"));
         timed.tick();
-        timed.submit(WorldTask.command("look", s -> {
-            log.add("look at " + now[0] / 1_000_000);
-            now[0] += 1_000_000;
-        }));
+        timed.submit(loggedCommand("look", "look", now, 1_000_000));
         now[0] = 200_000_000 + 20_000_000;
         timed.tick();
         assertThat(log).as("a cold look 20 ms into a 50 ms budget would end past it").containsExactly("swap");
@@ -124,10 +123,7 @@ class ShardTest {
         assertThat(log).as("predicted at half a period, it never fits a half-period budget").containsExactly("swap");
         assertThat(timed.runBacklog(400_000_000)).as("but it fits between ticks").isEqualTo(1);
         assertThat(log).endsWith("look at 300");
-        timed.submit(WorldTask.command("look", s -> {
-            log.add("look at " + now[0] / 1_000_000);
-            now[0] += 1_000_000;
-        }));
+        timed.submit(loggedCommand("look", "look", now, 1_000_000));
         now[0] = 400_000_000 + 20_000_000;
         timed.tick();
         assertThat(log).as("once it ran on the new code, it is predicted from that run").endsWith("look at 420");

@@ -29,27 +29,27 @@ final class LearningRule {
         }
     }
 
-    static double methodRate(double level) {
-        return level <= 3 ? 1.0 : level <= 7 ? 1.5 : 2.0;
+    static double methodPercent(double level) {
+        return level <= 3 ? 100 : level <= 7 ? 150 : 200;
     }
 
-    static double hoursModifier(double hours) {
-        return hours < 2 ? 0.5 : hours < 5 ? 1.0 : hours < 7 ? 1.2 : 1.5;
+    static double hoursPercent(double hours) {
+        return hours < 2 ? 50 : hours < 5 ? 100 : hours < 7 ? 120 : 150;
     }
 
     static double burnoutPerHour(double hours) {
-        return hours < 2 ? 0 : hours < 5 ? 5.0 / 3 : hours < 7 ? 15.0 / 2 : 30;
+        return hours < 2 ? 0 : hours < 5 ? 2 : hours < 7 ? 8 : 30;
     }
 
-    static double burnoutPenalty(double burnout) {
-        return burnout >= 80 ? 0.25 : burnout >= 50 ? 0.6 : 1.0;
+    static double burnoutPercent(double burnout) {
+        return burnout >= 80 ? 25 : burnout >= 50 ? 60 : 100;
     }
 
     void step(int i, double dt) {
         double h = hours[i] + dt;
         double b = burnout[i];
         double lv = level[i];
-        double x = xp[i] + BASE_XP_PER_HOUR * methodRate(lv) * hoursModifier(h) * burnoutPenalty(b) * dt;
+        double x = xp[i] + BASE_XP_PER_HOUR * dt * methodPercent(lv) * hoursPercent(h) * burnoutPercent(b) / 1e6;
         b += burnoutPerHour(h) * dt;
         if (h >= SESSION_HOURS) {
             h = 0;
@@ -60,7 +60,7 @@ final class LearningRule {
             level[i] = lv + 1;
         }
         xp[i] = x;
-        burnout[i] = b > 100 ? 100 : b < 0 ? 0 : b;
+        burnout[i] = Math.min(Math.max(b, 0), 100);
         hours[i] = h;
     }
 

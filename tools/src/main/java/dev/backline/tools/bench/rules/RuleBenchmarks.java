@@ -14,8 +14,9 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The JMH benchmarks behind {@code ./backline bench rules}: one tick of the learning rule over N entities, in
- * Java, in a pack script over typed columns, and in a pack script through the per-entity API. Each score is
- * the time of one tick; {@link RulesBenchmark} divides by N.
+ * Java, in a pack script over typed columns, in a pack script through the per-entity API, and {@code rule.js}
+ * alone in a plain context (own engine, shared engine). Each score is the time of one tick; {@link RulesBenchmark}
+ * divides by N.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -66,6 +67,40 @@ public class RuleBenchmarks {
         }
     }
 
+    /** {@code rule.js} alone in a plain context; {@link #shared()} says on what kind of engine. */
+    @State(Scope.Benchmark)
+    public abstract static class BareState {
+        @Param({"10000"})
+        public int entities;
+        BareRule rule;
+
+        abstract boolean shared();
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            rule = new BareRule(shared(), entities);
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            rule.close();
+        }
+    }
+
+    public static class BareOwnEngine extends BareState {
+        @Override
+        boolean shared() {
+            return false;
+        }
+    }
+
+    public static class BareSharedEngine extends BareState {
+        @Override
+        boolean shared() {
+            return true;
+        }
+    }
+
     @Benchmark
     public double java(JavaColumns state) {
         state.rule.stepAll(RulePack.DT_HOURS);
@@ -75,6 +110,16 @@ public class RuleBenchmarks {
     @Benchmark
     public void scriptColumns(ScriptColumns state) {
         state.pack.tick();
+    }
+
+    @Benchmark
+    public void bareOwnEngine(BareOwnEngine state) {
+        state.rule.tick();
+    }
+
+    @Benchmark
+    public void bareSharedEngine(BareSharedEngine state) {
+        state.rule.tick();
     }
 
     @Benchmark

@@ -20,6 +20,8 @@ final class RuleReport {
             case "java" -> "Java, double[] columns";
             case "scriptColumns" -> "GraalJS pack, typed columns";
             case "scriptEntityApi" -> "GraalJS pack, game.prop/setProp per entity";
+            case "bareOwnEngine" -> "rule.js alone, context on its own engine";
+            case "bareSharedEngine" -> "rule.js alone, context on a shared engine";
             default -> method;
         };
         return "interpreter".equals(mode) ? what + " (interpreter)" : what;

@@ -24,8 +24,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code bench rules}: the learning rule over N entities per tick in Java, in a pack script over typed columns,
- * in a pack script through the per-entity API (all JMH, one run, same JVM build), and under Node's V8 in the
- * same run; the script on the interpreter too, for contrast. First checks that all of them compute the same
+ * in a pack script through the per-entity API, {@code rule.js} alone in a plain context on its own engine and on a
+ * shared one (all JMH, one run, same JVM build), and under Node's V8 in the same run; the script on the
+ * interpreter too, for contrast. First checks that all of them compute the same
  * numbers. Prints nanoseconds per entity and the ratios to Java.
  */
 @Command(name = "bench rules", sortOptions = false, usageHelpAutoWidth = true,
@@ -89,7 +90,7 @@ public final class RulesBenchmark implements Callable<Integer> {
         List<RuleFigure> figures = new ArrayList<>();
         List<String> jit = ManagementFactory.getRuntimeMXBean().getInputArguments();
         String sizes = join(entities);
-        figures.addAll(jmh("java|scriptColumns", Map.of("entities", sizes), jit, "JIT"));
+        figures.addAll(jmh("java|scriptColumns|bareOwnEngine|bareSharedEngine", Map.of("entities", sizes), jit, "JIT"));
         figures.addAll(jmh("scriptEntityApi", Map.of("apiEntities", join(apiEntities)), jit, "JIT"));
         if (nodeVersion != null) {
             for (int n : entities) {
@@ -130,6 +131,15 @@ public final class RulesBenchmark implements Callable<Integer> {
             }
             scripts.put("the typed-column script", batch.status());
             scripts.put("the per-entity API script", perEntity.status());
+        }
+        for (boolean shared : new boolean[] {false, true}) {
+            try (BareRule bare = new BareRule(shared, entities)) {
+                for (int s = 0; s < steps; s++) {
+                    bare.tick();
+                }
+                scripts.put("rule.js alone on " + (shared ? "a shared engine" : "its own engine"),
+                        new RulePack.Status(steps, bare.checksum()));
+            }
         }
         for (var e : scripts.entrySet()) {
             String differs = differs(e.getKey(), entities, e.getValue().checksum(), e.getValue().steps());

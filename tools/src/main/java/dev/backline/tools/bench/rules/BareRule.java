@@ -19,29 +19,56 @@ final class BareRule implements AutoCloseable {
     private final Engine engine;
     private final Context context;
     private final Value stepAll;
+    private final Value repeat;
     private final Value checksum;
     private final Value[] columns = new Value[4];
     private final int entities;
 
     BareRule(boolean sharedEngine, int entities) {
+        this(resource(), sharedEngine, entities);
+    }
+
+    /**
+     * {@code source}: a module exporting {@code seed}, {@code stepAll} and {@code checksum} as {@code rule.js} does.
+     *
+     * @throws IllegalArgumentException if it does not
+     * @throws org.graalvm.polyglot.PolyglotException if it does not evaluate
+     */
+    BareRule(String source, boolean sharedEngine, int entities) {
         this.entities = entities;
         engine = sharedEngine ? Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build() : null;
         Context.Builder builder = Context.newBuilder("js").option("js.esm-eval-returns-exports", "true");
         // Engine options go to the engine when there is an explicit one, else to the context's own.
         context = engine == null ? builder.option("engine.WarnInterpreterOnly", "false").build()
                 : builder.engine(engine).build();
-        Value rule = context.eval(Source.newBuilder("js", resource(), "rule.js").mimeType("application/javascript+module")
-                .buildLiteral());
-        Value newColumn = context.eval("js", "(n) => new Float64Array(n)");
-        for (int c = 0; c < columns.length; c++) {
-            columns[c] = newColumn.execute(entities);
+        try {
+            Value rule = context.eval(Source.newBuilder("js", source, "rule.js")
+                    .mimeType("application/javascript+module").buildLiteral());
+            Value seed = export(rule, "seed");
+            stepAll = export(rule, "stepAll");
+            checksum = export(rule, "checksum");
+            Value newColumn = context.eval("js", "(n) => new Float64Array(n)");
+            for (int c = 0; c < columns.length; c++) {
+                columns[c] = newColumn.execute(entities);
+            }
+            for (int i = 0; i < entities; i++) {
+                seed.execute(columns[0], columns[1], columns[2], columns[3], i);
+            }
+            repeat = context.eval("js",
+                    "(f, a, b, c, d, n, dt, steps) => { for (let s = 0; s < steps; s++) f(a, b, c, d, n, dt); }");
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
-        Value seed = rule.getMember("seed");
-        for (int i = 0; i < entities; i++) {
-            seed.execute(columns[0], columns[1], columns[2], columns[3], i);
+    }
+
+    private static Value export(Value module, String name) {
+        Value f = module.getMember(name);
+        if (f == null || !f.canExecute()) {
+            throw new IllegalArgumentException("the rule exports no function '" + name + "' (it needs seed, stepAll and "
+                    + "checksum, as rule.js has)");
         }
-        stepAll = rule.getMember("stepAll");
-        checksum = rule.getMember("checksum");
+        return f;
     }
 
     private static String resource() {
@@ -58,6 +85,11 @@ final class BareRule implements AutoCloseable {
     /** One tick: the rule once over every entity. */
     void tick() {
         stepAll.execute(columns[0], columns[1], columns[2], columns[3], entities, RulePack.DT_HOURS);
+    }
+
+    /** {@code steps} ticks in one call into the engine, so the loop around them is compiled too. */
+    void ticks(int steps) {
+        repeat.execute(stepAll, columns[0], columns[1], columns[2], columns[3], entities, RulePack.DT_HOURS, steps);
     }
 
     double checksum() {

@@ -2,15 +2,18 @@ package dev.backline.tools.bench.rules;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.graalvm.polyglot.PolyglotException;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -32,7 +35,8 @@ import picocli.CommandLine.Option;
 @Command(name = "bench rules", sortOptions = false, usageHelpAutoWidth = true,
         description = "Script rules against Java and V8 (issue 9, item 1): one tick of a learning/burnout rule over N entities.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:measured", "1:the implementations disagree or a run failed", "2:bad usage"})
+        exitCodeList = {"0:measured", "1:the implementations disagree or a run failed",
+            "2:bad usage, or a --probe file that cannot be read or run"})
 public final class RulesBenchmark implements Callable<Integer> {
     private static final int CHECK_ENTITIES = 1_000;
     private static final int CHECK_STEPS = 50;
@@ -66,6 +70,11 @@ public final class RulesBenchmark implements Callable<Integer> {
     @Option(names = "--node", defaultValue = "node", description = "the Node.js executable (default: ${DEFAULT-VALUE})")
     private String node;
 
+    @Option(names = "--probe", paramLabel = "FILE",
+            description = "instead of the benchmark: time FILE (a module exporting seed, stepAll and checksum as rule.js does) "
+                    + "alone, without JMH, on an engine of its own and on a shared one, with the bytes it allocates")
+    private Path probe;
+
     @Option(names = "--json", paramLabel = "FILE", description = "also write the figures as JSON to FILE")
     private Path json;
 
@@ -80,6 +89,9 @@ public final class RulesBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (probe != null) {
+            return probe(probe);
+        }
         NodeRules nodeRules = new NodeRules(node);
         String nodeVersion = nodeRules.version();
         String disagreement = disagreement(CHECK_ENTITIES, CHECK_STEPS, nodeVersion == null ? null : nodeRules);
@@ -115,6 +127,18 @@ public final class RulesBenchmark implements Callable<Integer> {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), doc);
         }
         return 0;
+    }
+
+    private int probe(Path file) {
+        try {
+            String source = Files.readString(file);
+            RuleProbe.run(source, file.getFileName().toString(), false, out);
+            RuleProbe.run(source, file.getFileName().toString(), true, out);
+            return 0;
+        } catch (IOException | IllegalArgumentException | PolyglotException e) {
+            out.println("bench rules: " + file + ": " + e.getMessage());
+            return 2;
+        }
     }
 
     /**

@@ -16,10 +16,10 @@ import org.graalvm.polyglot.Value;
  * and functions are loaded on each use instead of folded into the code.
  */
 final class BareRule implements AutoCloseable {
+    /** The shared engine, null when the context has an engine of its own. */
     private final Engine engine;
     private final Context context;
     private final Value stepAll;
-    private final Value repeat;
     private final Value checksum;
     private final Value[] columns = new Value[4];
     private final int entities;
@@ -54,8 +54,6 @@ final class BareRule implements AutoCloseable {
             for (int i = 0; i < entities; i++) {
                 seed.execute(columns[0], columns[1], columns[2], columns[3], i);
             }
-            repeat = context.eval("js",
-                    "(f, a, b, c, d, n, dt, steps) => { for (let s = 0; s < steps; s++) f(a, b, c, d, n, dt); }");
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -87,10 +85,6 @@ final class BareRule implements AutoCloseable {
         stepAll.execute(columns[0], columns[1], columns[2], columns[3], entities, RulePack.DT_HOURS);
     }
 
-    /** {@code steps} ticks in one call into the engine, so the loop around them is compiled too. */
-    void ticks(int steps) {
-        repeat.execute(stepAll, columns[0], columns[1], columns[2], columns[3], entities, RulePack.DT_HOURS, steps);
-    }
 
     double checksum() {
         return checksum.execute(columns[0], columns[1], columns[2], columns[3], entities).asDouble();

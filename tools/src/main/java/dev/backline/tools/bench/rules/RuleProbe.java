@@ -29,7 +29,9 @@ final class RuleProbe {
             for (int round = 0; round < ROUNDS; round++) {
                 long allocated = threads.getCurrentThreadAllocatedBytes();
                 long started = System.nanoTime();
-                rule.ticks(STEPS);
+                for (int step = 0; step < STEPS; step++) {
+                    rule.tick();
+                }
                 long elapsed = System.nanoTime() - started;
                 int measured = round - (ROUNDS - MEASURED);
                 if (measured >= 0) {

@@ -21,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.graalvm.polyglot.Engine;
-import org.graalvm.polyglot.SandboxPolicy;
 
 /**
  * Runs script packs for one shard: one shared polyglot engine (so parsed sources and compiled code are
@@ -94,8 +93,13 @@ public final class ScriptRuntime implements AutoCloseable {
      * (null: nowhere) so the next start of the process is a second faster.
      */
     public static Engine newEngine(Path cacheDir) {
+        if (ScriptSandbox.DIAGNOSTICS) {
+            LOG.log(Level.WARNING, "script diagnostics on (backline.scriptDiagnostics): the script engine accepts "
+                    + "Truffle's tracing and experimental options; not for production");
+        }
         Engine engine = Engine.newBuilder("js")
-                .sandbox(SandboxPolicy.CONSTRAINED)
+                .sandbox(ScriptSandbox.policy())
+                .allowExperimentalOptions(ScriptSandbox.DIAGNOSTICS)
                 .option("engine.WarnInterpreterOnly", "false")
                 .out(new LogStream("engine", Level.INFO))
                 .err(new LogStream("engine", Level.WARNING))

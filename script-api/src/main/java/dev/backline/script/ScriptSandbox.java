@@ -30,6 +30,19 @@ final class ScriptSandbox {
     private static final String CONSOLE = resource("console.js");
 
     /**
+     * {@code -Dbackline.scriptDiagnostics=true}: the engine and its contexts under the TRUSTED policy with
+     * experimental options allowed, so that Truffle's tracing options (compilations, deoptimizations, splitting),
+     * which CONSTRAINED refuses, can be passed as {@code -Dpolyglot.engine....} to find out why code is compiled
+     * again and again. Every permission below stays as it is; only the option checks are lifted. Not for
+     * production, and logged as such.
+     */
+    static final boolean DIAGNOSTICS = Boolean.getBoolean("backline.scriptDiagnostics");
+
+    static SandboxPolicy policy() {
+        return DIAGNOSTICS ? SandboxPolicy.TRUSTED : SandboxPolicy.CONSTRAINED;
+    }
+
+    /**
      * Only annotated members; no arrays, lists or maps of the host, even if one slipped through. Byte buffers'
      * contents are readable and writable: the prelude wraps the engine's column buffers in ArrayBuffers (scripts
      * never hold the buffer objects themselves, whose methods stay out of reach anyway).
@@ -45,7 +58,7 @@ final class ScriptSandbox {
     static Context newContext(Engine engine, String pack, Path packRoot) {
         return Context.newBuilder("js")
                 .engine(engine)
-                .sandbox(SandboxPolicy.CONSTRAINED)
+                .sandbox(policy())
                 .allowHostAccess(HOST_ACCESS)
                 .allowHostClassLoading(false)
                 .allowPolyglotAccess(PolyglotAccess.NONE)

@@ -143,4 +143,14 @@ class SandboxTest {
             assertThat(w.join("Mallory").say("bad")).contains("game.move: 'to' must be an entity id");
         }
     }
+
+    @Test
+    void withoutTheDiagnosticsSwitchTheEngineRefusesTrufflesTracingOptions() {
+        // The switch (-Dbackline.scriptDiagnostics=true) is off in tests, as in production.
+        assertThat(ScriptSandbox.DIAGNOSTICS).isFalse();
+        assertThatThrownBy(() -> org.graalvm.polyglot.Engine.newBuilder("js").sandbox(ScriptSandbox.policy())
+                .out(java.io.OutputStream.nullOutputStream()).err(java.io.OutputStream.nullOutputStream())
+                .option("engine.TraceCompilation", "true").build())
+                .hasMessageContaining("engine.TraceCompilation");
+    }
 }

@@ -85,7 +85,6 @@ final class BareRule implements AutoCloseable {
         stepAll.execute(columns[0], columns[1], columns[2], columns[3], entities, RulePack.DT_HOURS);
     }
 
-
     double checksum() {
         return checksum.execute(columns[0], columns[1], columns[2], columns[3], entities).asDouble();
     }

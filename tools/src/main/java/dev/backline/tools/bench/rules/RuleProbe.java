@@ -13,7 +13,7 @@ import java.util.Locale;
  * per step. Quick enough to try a way of writing a rule; the allocation shows when GraalJS boxes numbers.
  */
 final class RuleProbe {
-    static final int ENTITIES = 10_000;
+    private static final int ENTITIES = 10_000;
     private static final int ROUNDS = 150;
     private static final int MEASURED = 15;
     private static final int STEPS = 100;

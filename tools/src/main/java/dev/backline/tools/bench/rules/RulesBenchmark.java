@@ -29,8 +29,8 @@ import picocli.CommandLine.Option;
  * {@code bench rules}: the learning rule over N entities per tick in Java, in a pack script over typed columns,
  * in a pack script through the per-entity API, {@code rule.js} alone in a plain context on its own engine and on a
  * shared one (all JMH, one run, same JVM build), and under Node's V8 in the same run; the script on the
- * interpreter too, for contrast. First checks that all of them compute the same
- * numbers. Prints nanoseconds per entity and the ratios to Java.
+ * interpreter too, for contrast. First checks that all of them compute the same numbers. Prints nanoseconds per
+ * entity and the ratios to Java.
  */
 @Command(name = "bench rules", sortOptions = false, usageHelpAutoWidth = true,
         description = "Script rules against Java and V8 (issue 9, item 1): one tick of a learning/burnout rule over N entities.",

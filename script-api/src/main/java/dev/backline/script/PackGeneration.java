@@ -8,8 +8,6 @@ import dev.backline.log.LogContext;
 import dev.backline.shard.Shard;
 import dev.backline.timer.TimerHandle;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +29,6 @@ import org.graalvm.polyglot.Value;
  * its place. A generation whose handlers keep failing is quarantined: its handlers stop being called.
  */
 final class PackGeneration implements AutoCloseable {
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final String PRELUDE = ScriptSandbox.resource("prelude.js");
     /** How many first calls of each hook run under the load budget rather than the call budget. */
     static final int COLD_CALLS = 3;
@@ -311,7 +308,8 @@ final class PackGeneration implements AutoCloseable {
     }
 
     private ScriptFault invokeMeasured(String hook, Supplier<Value> body) {
-        long cpuBefore = THREADS.getCurrentThreadCpuTime();
+        long cpuBefore = ThreadMeter.cpuNanos();
+        long allocatedBefore = ThreadMeter.allocatedBytes();
         ScriptFault fault = null;
         HookStats seen = hookStats.get(hook);
         // The first calls of a hook pay for lazy parsing and cold interpretation (measured: a first
@@ -331,10 +329,11 @@ final class PackGeneration implements AutoCloseable {
         }
         ScriptFault unsettled = columns.settle(hook);
         fault = fault != null ? fault : unsettled;
-        long cpu = Math.max(0, THREADS.getCurrentThreadCpuTime() - cpuBefore);
+        long cpu = Math.max(0, ThreadMeter.cpuNanos() - cpuBefore);
+        long allocated = Math.max(0, ThreadMeter.allocatedBytes() - allocatedBefore);
         boolean timeout = fault != null && fault.kind() == ScriptFault.Kind.TIMEOUT;
-        hookStats.merge(hook, new HookStats(hook, 1, fault == null ? 0 : 1, timeout ? 1 : 0, cpu, cpu),
-                (old, one) -> old.plus(cpu, one.faults() > 0, timeout));
+        hookStats.merge(hook, new HookStats(hook, 1, fault == null ? 0 : 1, timeout ? 1 : 0, cpu, cpu, allocated),
+                (old, one) -> old.plus(cpu, allocated, one.faults() > 0, timeout));
         if (fault != null) {
             env.faults().report(fault);
             countTowardsQuarantine(fault);

@@ -57,6 +57,8 @@ class ObservabilityIT {
             assertThat(value(text, "backline_players_connected")).isEqualTo(1);
             assertThat(value(text, "backline_script_calls_total{hook=\"command 'ping'\",pack=\"probe\"}")).isEqualTo(1);
             assertThat(value(text, "backline_script_faults_total{hook=\"command 'crash'\",pack=\"probe\"}")).isEqualTo(1);
+            // A call that builds a reply allocates something; the counter is there and not stuck at zero.
+            assertThat(value(text, "backline_script_allocated_bytes_total{hook=\"command 'ping'\",pack=\"probe\"}")).isPositive();
             assertThat(text).contains("backline_command_queue_depth", "backline_tick_overruns_total", "backline_rate_limited_total",
                     "backline_flush_backlog_rows", "backline_flushes_total",
                     "backline_reload_duration_seconds", "backline_pack_generation{pack=\"probe\",status=\"running\"} 1.0");

@@ -119,6 +119,7 @@ public final class PackAdminRoutes implements HttpService {
             s.put("timeouts", h.timeouts());
             s.put("cpuMillis", h.cpuNanos() / 1_000_000.0);
             s.put("maxCpuMillis", h.maxCpuNanos() / 1_000_000.0);
+            s.put("allocatedBytes", h.allocatedBytes());
             hooks.add(s);
         }
         v.put("hooks", hooks);

@@ -126,6 +126,10 @@ public final class ServerMetrics implements HttpService {
         CounterWithCallback.builder().name("backline_script_cpu_seconds").help("CPU time spent in a pack's hook")
                 .labelNames("pack", "hook").callback(cb -> eachHook(scripts, (p, h) -> cb.call(h.cpuNanos() / NANOS, p, h.hook())))
                 .register(registry);
+        CounterWithCallback.builder().name("backline_script_allocated_bytes")
+                .help("Heap the world thread allocated in a pack's hook (boxed numbers in a hot loop show here)")
+                .labelNames("pack", "hook").callback(cb -> eachHook(scripts, (p, h) -> cb.call(h.allocatedBytes(), p, h.hook())))
+                .register(registry);
         GaugeWithCallback.builder().name("backline_pack_generation").help("The running generation of each pack")
                 .labelNames("pack", "status").callback(cb -> scripts.packs().values().forEach(p ->
                         cb.call(p.generation(), p.name(), p.quarantineReason() == null ? "running" : "quarantined")))

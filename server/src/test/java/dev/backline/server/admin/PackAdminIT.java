@@ -98,6 +98,9 @@ class PackAdminIT {
             JsonNode packs = TestClient.parse(admin("GET", "/admin/packs").body());
             assertThat(packs.path("packs").get(0).path("name").asText()).isEqualTo(PACK);
             assertThat(packs.path("packs").get(0).path("generation").asInt()).isEqualTo(1);
+            // Ann's arrival ran the pack's hooks: each says what it cost, allocation included.
+            assertThat(packs.path("packs").get(0).path("hooks")).isNotEmpty()
+                    .allSatisfy(h -> assertThat(h.path("allocatedBytes").isIntegralNumber()).as(h.toString()).isTrue());
 
             edit("commands/social.js", "ctx.reply(`You say, ", "ctx.reply(`You sing, ");
             HttpResponse<String> reload = admin("POST", "/admin/packs/" + PACK + "/reload");

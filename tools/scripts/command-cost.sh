@@ -31,13 +31,13 @@ ticks() { awk '{print $14 + $15}' "$1" 2>/dev/null || echo 0; }  # 0 once the pr
 commands() { curl -s "localhost:$port/metrics" | awk '/^backline_commands_total/ {print $2}'; }
 # Hook names hold spaces ("on roomEnter"); they become '_', so a line is a key and its value.
 hooks() {
-  curl -s "localhost:$port/metrics" | awk '/^backline_script_(cpu_seconds|calls)_total/ { v = $NF; $NF = ""; k = $0; gsub(/ /, "_", k); print k, v }'
+  curl -s "localhost:$port/metrics" | awk '/^backline_script_(cpu_seconds|calls|allocated_bytes)_total/ { v = $NF; $NF = ""; k = $0; gsub(/ /, "_", k); print k, v }'
 }
-# The hooks that took the most script CPU between two hooks() listings, with their calls.
+# The hooks that took the most script CPU between two hooks() listings, with their calls and the heap allocated per call.
 top_hooks() {
   { echo "$1" | awk '{print $1, -$2}'; echo "$2"; } |
-    awk '{ d[$1] += $2 } END { for (k in d) { split(k, a, "{"); if (k ~ /cpu/) cpu[a[2]] = d[k]; else calls[a[2]] = d[k] }
-           for (h in cpu) if (cpu[h] > 0) printf "  %8.1f ms %8d calls  %s\n", cpu[h] * 1000, calls[h], h }' | sort -rn | head -8
+    awk '{ d[$1] += $2 } END { for (k in d) { split(k, a, "{"); if (k ~ /cpu/) cpu[a[2]] = d[k]; else if (k ~ /allocated/) heap[a[2]] = d[k]; else calls[a[2]] = d[k] }
+           for (h in cpu) if (cpu[h] > 0) printf "  %8.1f ms %8d calls %8.1f KB/call  %s\n", cpu[h] * 1000, calls[h], (calls[h] > 0 ? heap[h] / 1024 / calls[h] : 0), h }' | sort -rn | head -8
 }
 ./backline loadgen --url "http://127.0.0.1:$port" --players "$players" --rate 2 --duration "$warm" --quiet --run-id warm >/dev/null || true  # errors under load are not failures here
 if [[ -n "${JFR:-}" ]]; then
@@ -87,7 +87,7 @@ measure() {
   fi
   echo "  per answer (~$answers in the window): server process $(echo "scale=1; ($s1 - $s0) * 10000 / $answers" | bc) µs," \
     "loadgen process $( ((l1 > l0)) && echo "scale=1; ($l1 - $l0) * 10000 / $answers" | bc || echo "(ended before the window did)") µs of CPU;" \
-    "the compiler threads took $(echo "($j1 - $j0) * 10" | bc) ms of the server's $(echo "($s1 - $s0) * 10" | bc) ms"
+    "the compiler threads took $( ((j1 >= j0)) && echo "$(echo "($j1 - $j0) * 10" | bc) ms" || echo "(unknown: one ended in the window)") of the server's $(echo "($s1 - $s0) * 10" | bc) ms"
   echo "  the pack hooks that took the most CPU:"
   top_hooks "$h0" "$h1"
 }

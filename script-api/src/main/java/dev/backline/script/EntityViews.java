@@ -43,11 +43,13 @@ final class EntityViews {
     // at the end of the stack can fail for good (EntityViewsStackTest found that).
     private static final NoStackRoom NO_STACK_ROOM = new NoStackRoom();
 
-    private record Built(long revision, Value view) {
+    /** A view, with the property map it was built from (copy-on-write: the same map means the same props). */
+    private record Built(long revision, Map<String, Object> properties, Value view) {
     }
 
     private final GuestData data;
     private final Value deepFreeze;
+    private final Value reshell;
     private final Value arrayOf;
     // In insertion order, not access order: a hit then changes nothing, so a read that finds its view needs
     // only the read probe's stack (HostBoundary.READ_PROBE_CALLS); dropping the oldest built is good enough.
@@ -73,10 +75,17 @@ final class EntityViews {
                   };
                   return deep;
                 })()""");
+        this.reshell = context.eval("js", """
+                (() => {
+                  const { freeze } = Object;
+                  return (id, kind, template, container, tags, props) =>
+                    freeze({ id, kind, template, container, tags: freeze(tags), props });
+                })()""");
         this.arrayOf = context.eval("js", "(...items) => items");
         // Their first calls link them here, at a normal depth, not at whatever depth a script first reads.
         arrayOf.execute();
         deepFreeze.execute(arrayOf.execute());
+        reshell.execute("warm:up", "warm", null, null, arrayOf.execute(), arrayOf.execute());
     }
 
     /**
@@ -88,10 +97,23 @@ final class EntityViews {
         Built b = built.get(entity);
         if (b == null || b.revision() != entity.revision()) {
             requireStackRoom();
-            b = new Built(entity.revision(), deepFreeze.execute(data.toGuest(viewOf(entity))));
+            Map<String, Object> properties = entity.properties();
+            Value view = b != null && b.properties() == properties ? reshell(entity, b.view().getMember("props"))
+                    : deepFreeze.execute(data.toGuest(viewOf(entity)));
+            b = new Built(entity.revision(), properties, view);
             built.put(entity, b);
         }
         return b.view();
+    }
+
+    /**
+     * A new view around the frozen props of the old one: the entity moved or was tagged, its properties are the
+     * same map. A player walking from room to room then costs a small object per move instead of converting all
+     * their properties again.
+     */
+    private Value reshell(Entity e, Value props) {
+        return reshell.execute(e.id().value(), e.kind(), e.template().map(EntityId::value).orElse(null),
+                e.container().map(EntityId::value).orElse(null), data.toGuest(List.copyOf(e.tags())), props);
     }
 
     void clear() {

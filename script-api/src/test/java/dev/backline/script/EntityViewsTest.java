@@ -36,6 +36,27 @@ class EntityViewsTest {
     }
 
     @Test
+    void aMoveOrATagGivesANewViewAroundTheSamePropsAndAChangedPropertyGivesNewProps() {
+        ProbePack.write(scripts, Map.of("shells", """
+                () => { game.setProp(ME, 'gear', { amp: { watts: 50 } });
+                        const a = game.entity(ME);
+                        game.move(ME, 'test:yard'); const b = game.entity(ME);
+                        game.tag(ME, 'walker'); const c = game.entity(ME);
+                        game.setProp(ME, 'mood', 'tired'); const d = game.entity(ME);
+                        return [a !== b, a.props === b.props, b.container, b === c, c.props === b.props,
+                                c.tags.includes('walker'), Object.isFrozen(c), Object.isFrozen(c.tags),
+                                Object.isFrozen(c.props.gear.amp), Object.keys(c).join('/'),
+                                d.props === c.props, d.props.mood, d.props.gear.amp.watts, d.container].join(); }"""
+                .replace("ME", ME)));
+        try (TestWorld w = ProbePack.world(scripts)) {
+            TestPlayer mallory = w.join("Mallory");
+
+            assertThat(mallory.say("try shells")).isEqualTo("ok: true,true,test:yard,false,true,true,true,true,true,"
+                    + "id/kind/template/container/tags/props,false,tired,50,test:yard");
+        }
+    }
+
+    @Test
     void somethingArrivingInARoomChangesItsListingButNotItsOwnView() {
         ProbePack.write(scripts, Map.of("arrivals", """
                 () => { const room = game.entity('test:yard'), before = game.contents('test:yard').length;

@@ -4,9 +4,9 @@
 # (/proc/PID/task/TID/stat) by the commands the server counted (backline_commands_total).
 #
 #   tools/scripts/command-cost.sh PLAYERS DURATION [WARMUP]      e.g. 100 30s 120s
-# Set JFR=/tmp/x.jfr to also record the measured round with JFR. Set MIXES="look go:3,say:1" to measure each
-# mix in turn (loadgen --mix) after the one warm-up, instead of the default mix; RATE=10 sends 10 commands per
-# second per player in the measured rounds (default 2).
+# Set JFR=/tmp/x.jfr to also record the first measured round with JFR (60 s from when its players are in). Set
+# MIXES="look go:3,say:1" to measure each mix in turn (loadgen --mix) after the one warm-up, instead of the default
+# mix; RATE=10 sends 10 commands per second per player in the measured rounds (default 2).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 players=${1:?usage: command-cost.sh PLAYERS DURATION [WARMUP]}
@@ -40,9 +40,15 @@ top_hooks() {
            for (h in cpu) if (cpu[h] > 0) printf "  %8.1f ms %8d calls %8.1f KB/call  %s\n", cpu[h] * 1000, calls[h], (calls[h] > 0 ? heap[h] / 1024 / calls[h] : 0), h }' | sort -rn | head -8
 }
 ./backline loadgen --url "http://127.0.0.1:$port" --players "$players" --rate 2 --duration "$warm" --quiet --run-id warm >/dev/null || true  # errors under load are not failures here
-if [[ -n "${JFR:-}" ]]; then
-  "$(dirname "$(readlink -f /proc/$pid/exe)")/jcmd" "$pid" JFR.start duration=60s filename="$JFR" settings=profile >/dev/null || true
-fi
+# JFR records the first measured round from the moment all its players are in, as the figures below do: the
+# joins bring a burst of compilation of their own (new code paths, split functions), which would swamp it.
+jfr_started=0
+start_jfr() {
+  if [[ -n "${JFR:-}" ]] && (( ! jfr_started )); then
+    jfr_started=1
+    "$(dirname "$(readlink -f /proc/$pid/exe)")/jcmd" "$pid" JFR.start duration=60s filename="$JFR" settings=profile >/dev/null || true
+  fi
+}
 # CPU ticks of the compiler threads alive now: Truffle's (the pack's code) and HotSpot's (which compile Graal itself
 # too). Compiler threads come and go, so a difference of two readings can be short (even negative) by a dead thread's.
 jit() {
@@ -72,6 +78,7 @@ measure() {
   done
   lgpid=$(pgrep -n -f dev.backline.tools.loadgen.Loadgen || true)
   [[ -n "$lgpid" ]] || { echo "${mix:-default mix}: the loadgen ended before its players were in"; return; }
+  start_jfr
   w0=$(ticks "/proc/$pid/task/$tid/stat"); n0=$(commands); h0=$(hooks)
   s0=$(ticks "/proc/$pid/stat"); l0=$(ticks "/proc/$lgpid/stat"); j0=$(jit)
   sleep $((secs - 1))

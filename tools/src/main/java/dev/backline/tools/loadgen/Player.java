@@ -33,14 +33,13 @@ final class Player implements WebSocket.Listener {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> SAYINGS = List.of("hello", "anyone around?", "good evening", "see you later",
             "what's new?", "nice to meet you", "back in a minute", "how is everyone?");
+    /** The protocol's ping frame type, and the mix entry that sends one instead of a command. */
+    private static final String PING = "ping";
 
     private final String name;
     private final LoadSettings settings;
     private final LoadStats stats;
     private final HttpClient http;
-    /** The mix entry sent as a protocol ping rather than a command. */
-    static final String PING = "ping";
-
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Boolean>> probes = new ConcurrentHashMap<>();
     private final CompletableFuture<Void> welcomed = new CompletableFuture<>();
@@ -166,7 +165,7 @@ final class Player implements WebSocket.Listener {
     /** A protocol-level ping, so an idle player's connection is not closed as idle. */
     void ping() {
         if (open && !leaving && lastSend.isDone()) {
-            send(Map.of("v", 1, "type", "ping"));
+            send(Map.of("v", 1, "type", PING));
         }
     }
 

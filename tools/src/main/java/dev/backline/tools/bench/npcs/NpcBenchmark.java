@@ -2,6 +2,7 @@ package dev.backline.tools.bench.npcs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.backline.tools.bench.LoadAverage;
 import dev.backline.tools.loadgen.DurationConverter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -99,7 +100,7 @@ public final class NpcBenchmark implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this), "need at least one N, --ticks >= 10 and --windows >= 1");
         }
         out.printf("bench npcs: budget %.0f ms of world-thread CPU per tick; %s, %d cores; load average %s%n", budgetMs,
-                Runtime.version(), Runtime.getRuntime().availableProcessors(), loadAverage());
+                Runtime.version(), Runtime.getRuntime().availableProcessors(), LoadAverage.now());
         if (!agree()) {
             return 1;
         }
@@ -177,7 +178,7 @@ public final class NpcBenchmark implements Callable<Integer> {
                 if (System.nanoTime() >= report) {
                     long now = THREADS.getCurrentThreadCpuTime();
                     out.printf("  %3d s: %.1f ms of CPU per tick (load average %s)%n", (System.nanoTime() - started) / 1_000_000_000L,
-                            (now - cpu) / 1e6 / count, loadAverage());
+                            (now - cpu) / 1e6 / count, LoadAverage.now());
                     cpu = now;
                     count = 0;
                     report += 15_000_000_000L;
@@ -226,7 +227,7 @@ public final class NpcBenchmark implements Callable<Integer> {
             Arrays.sort(cpu);
             int all = cpu.length;
             Step step = new Step(mode.name().toLowerCase(), n, means, sortedMeans[sortedMeans.length / 2], wall / all,
-                    process / all, cpu[all / 2], cpu[(int) (all * 0.9)], cpu[all - 1], handOver / handOvers, loadAverage());
+                    process / all, cpu[all / 2], cpu[(int) (all * 0.9)], cpu[all - 1], handOver / handOvers, LoadAverage.now());
             out.printf("%-6s %,9d NPCs: %7.2f ms CPU/tick (windows %s), %6.0f ns/NPC; p50 %.2f p90 %.2f max %.2f; "
                             + "wall %.2f; process CPU %.2f; hand-over %.2f ms; load %s%n", step.mode(), n, step.cpuMs(),
                     means.stream().map(m -> "%.2f".formatted(m)).toList(), step.nsPerNpc(), step.p50CpuMs(), step.p90CpuMs(),
@@ -258,15 +259,6 @@ public final class NpcBenchmark implements Callable<Integer> {
             doc.put("steps", steps);
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), doc);
             out.println("wrote " + json);
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
         }
     }
 }

@@ -145,6 +145,29 @@ class SandboxTest {
     }
 
     @Test
+    void aCallWithTooFewOrTooManyArgumentsBehavesAsBefore() {
+        // What the API does with another number of arguments than it takes, pinned so that a change to how the
+        // prelude calls the host cannot change it unnoticed: a missing argument arrives undefined and is refused
+        // by name, an extra one is ignored.
+        TestPacks.pack(scripts, "counting", Map.of("main.js", """
+                export function register(pack) {
+                  const attempt = (f) => { try { return 'ok ' + f(); } catch (e) { return e.message; } };
+                  pack.command({ name: 'count', help: 'Counts.', run: (ctx) => {
+                    ctx.reply([attempt(() => game.entity(ctx.player).id), attempt(() => game.entity()),
+                               attempt(() => game.entity(ctx.player, 'extra').id),
+                               attempt(() => game.isOnline(ctx.player)), attempt(() => game.isOnline())].join(' | '));
+                  }});
+                }
+                """));
+        try (TestWorld w = TestWorld.builder().world(TestPacks::twoRooms).scripts(scripts).build()) {
+            assertThat(w.join("Mallory").say("count"))
+                    .isEqualTo("ok player:mallory | game.entity: 'id' must be an entity id like 'city:bar', was undefined"
+                            + " | ok player:mallory | ok true"
+                            + " | game.isOnline: 'player' must be an entity id like 'city:bar', was undefined");
+        }
+    }
+
+    @Test
     void withoutTheDiagnosticsSwitchTheEngineRefusesTrufflesTracingOptions() {
         // The switch (-Dbackline.scriptDiagnostics=true) is off in tests, as in production.
         assertThat(ScriptSandbox.DIAGNOSTICS).isFalse();

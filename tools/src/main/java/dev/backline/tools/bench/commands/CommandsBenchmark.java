@@ -71,6 +71,10 @@ public final class CommandsBenchmark implements Callable<Integer> {
     @Option(names = "--scripts", defaultValue = "scripts", paramLabel = "DIR", description = "packs (default: ${DEFAULT-VALUE})")
     private Path scriptsDir;
 
+    @Option(names = "--district", defaultValue = "0", paramLabel = "ROOMS",
+            description = "add a grid of ROOMS plain rooms and scatter the players over it, so rooms hold what a large world's do (default: none)")
+    private int districtRooms;
+
     @Option(names = "--json", paramLabel = "FILE", description = "also write the figures as JSON to FILE")
     private Path json;
 
@@ -108,19 +112,20 @@ public final class CommandsBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (playerCounts.isEmpty() || ticks < GameWorld.HAND_OVER_EVERY || windows < 1 || !(rate > 0)) {
+        if (playerCounts.isEmpty() || ticks < GameWorld.HAND_OVER_EVERY || windows < 1 || !(rate > 0) || districtRooms < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "need at least one player count, --ticks >= 10, --windows >= 1 and --rate > 0");
+                    "need at least one player count, --ticks >= 10, --windows >= 1, --rate > 0 and --district >= 0");
         }
         for (Path dir : List.of(worldDir, scriptsDir)) {
             if (!Files.isDirectory(dir)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), dir + " is not a directory");
             }
         }
-        out.printf("bench commands: mix %s, %.1f commands per player per second; %s, %d cores; load average %s%n", mix,
-                rate, Runtime.version(), Runtime.getRuntime().availableProcessors(), LoadAverage.now());
+        out.printf("bench commands: mix %s, %.1f commands per player per second%s; %s, %d cores; load average %s%n", mix,
+                rate, districtRooms > 0 ? ", players scattered over a district of %,d rooms".formatted(districtRooms) : "",
+                Runtime.version(), Runtime.getRuntime().availableProcessors(), LoadAverage.now());
         List<Step> steps = new ArrayList<>();
-        try (GameWorld world = new GameWorld(worldDir, scriptsDir)) {
+        try (GameWorld world = new GameWorld(worldDir, scriptsDir, districtRooms)) {
             world.joinUpTo(playerCounts.getFirst());
             warmUp(world);
             for (int n : playerCounts) {
@@ -139,6 +144,7 @@ public final class CommandsBenchmark implements Callable<Integer> {
             doc.put("java", Runtime.version().toString());
             doc.put("mix", mix.toString());
             doc.put("rate", rate);
+            doc.put("districtRooms", districtRooms);
             doc.put("jitWarmupSeconds", jitWarmup.toSeconds());
             doc.put("steps", steps);
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), doc);

@@ -45,13 +45,24 @@ final class GameWorld implements AutoCloseable {
     private long ticks;
     private long commands;
 
-    GameWorld(Path worldDir, Path scriptsDir) {
+    private final int districtRooms;
+
+    /** The game of {@code worldDir} and {@code scriptsDir}, with a {@link District} of {@code districtRooms} (or none). */
+    GameWorld(Path worldDir, Path scriptsDir, int districtRooms) {
         WorldData data = WorldDataLoader.load(worldDir);
-        world = TestWorld.builder().config(SHARD).world(data::populate).startRoom(data.startRoom()).scripts(scriptsDir)
-                .build();
+        this.districtRooms = districtRooms;
+        world = TestWorld.builder().config(SHARD)
+                .world(w -> {
+                    data.populate(w);
+                    District.build(w, districtRooms, data.startRoom());
+                })
+                .startRoom(data.startRoom()).scripts(scriptsDir).build();
     }
 
-    /** Connects players (new characters) until there are {@code count}, a batch per tick. */
+    /**
+     * Connects players (new characters) until there are {@code count}, a batch per tick; with a district, each
+     * then stands in one of its rooms, at random, as a crowd spread over a large world would.
+     */
     void joinUpTo(int count) {
         while (players.size() < count) {
             for (int i = 0; i < JOINS_PER_TICK && players.size() < count; i++) {
@@ -59,6 +70,10 @@ final class GameWorld implements AutoCloseable {
                 BenchPlayer p = new BenchPlayer(EntityId.of("player:" + name.toLowerCase(java.util.Locale.ROOT)), name);
                 players.add(p);
                 world.submit(s -> s.presence().connect(p.id(), p.name(), p));
+                if (districtRooms > 0) {
+                    EntityId room = District.room(random.nextInt(districtRooms));
+                    world.submit(s -> s.world().move(p.id(), room));
+                }
             }
             tick(null, 0);
         }

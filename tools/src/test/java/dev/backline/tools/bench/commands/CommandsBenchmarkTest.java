@@ -19,7 +19,7 @@ class CommandsBenchmarkTest {
 
     @Test
     void thePlayersCommandsAreAllAnsweredAndTheyWalkAcrossTheWorld() {
-        try (GameWorld world = new GameWorld(WORLD, SCRIPTS)) {
+        try (GameWorld world = new GameWorld(WORLD, SCRIPTS, 0)) {
             world.joinUpTo(30);
             for (int i = 0; i < 300; i++) {
                 world.tick(CommandMix.parse("look:5,go:3,say:1,who:1"), 2);
@@ -41,6 +41,23 @@ class CommandsBenchmarkTest {
                         assertThat(cost.cpuNanos).isPositive();
                         assertThat(cost.allocatedBytes).isPositive();
                     });
+        }
+    }
+
+    @Test
+    void withADistrictThePlayersStandScatteredOverItAndStillGetAnswers() {
+        try (GameWorld world = new GameWorld(WORLD, SCRIPTS, 400)) {
+            world.joinUpTo(60);
+            for (int i = 0; i < 50; i++) {
+                world.tick(CommandMix.parse("look:1,go:1"), 2);
+            }
+            world.tick(null, 0);
+
+            assertThat(world.spread()[0]).as("rooms the 60 players stand in").isGreaterThan(40);
+            assertThat(world.players()).allSatisfy(p -> {
+                assertThat(p.unanswered()).isZero();
+                assertThat(p.errors()).as(p.name() + "'s errors, last " + p.lastError()).isZero();
+            });
         }
     }
 

@@ -62,8 +62,8 @@ final class PackGeneration implements AutoCloseable {
         this.files = Map.copyOf(files);
         this.context = context;
         this.data = new GuestData(context);
-        this.game = new GameFacade(env.shard(), manifest.name(), data, new EntityViews(context, data), slot, slot,
-                env.tunables(), env.audit());
+        this.game = new GameFacade(env.shard(), manifest.name(), data,
+                new EntityViews(context, data, env.shard().world()::size), slot, slot, env.tunables(), env.audit());
         this.registrar = new PackRegistrar(manifest.name());
         this.columns = new ColumnsFacade(env.shard().world(), manifest.name(), data, registrar.columns);
         Value line = ScriptSandbox.installConsole(context, manifest.name());

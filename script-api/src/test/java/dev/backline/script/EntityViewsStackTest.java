@@ -40,7 +40,7 @@ class EntityViewsStackTest {
         Entity changing = world.create(EntitySpec.of(EntityId.of("test:changing"), "item")
                 .withProperty("notes", Map.of("list", List.of(1, 2, 3), "deep", Map.of("a", Map.of("b", "c")))));
         try (Engine engine = ScriptRuntime.newEngine(); Context context = ScriptSandbox.newContext(engine, "probe", root)) {
-            EntityViews views = new EntityViews(context, new GuestData(context));
+            EntityViews views = new EntityViews(context, new GuestData(context), () -> 0);
             Value first = views.of(cached);
 
             dive(0, views, world, cached, changing, first);

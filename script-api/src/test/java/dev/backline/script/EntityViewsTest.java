@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backline.script.testing.TestPlayer;
 import dev.backline.script.testing.TestWorld;
+import dev.backline.world.EntityId;
+import dev.backline.world.EntitySpec;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,35 @@ class EntityViewsTest {
 
             assertThat(mallory.say("try shells")).isEqualTo("ok: true,true,test:yard,false,true,true,true,true,true,"
                     + "id/kind/template/container/tags/props,false,tired,50,test:yard");
+        }
+    }
+
+    @Test
+    void aWorldOfMoreEntitiesThanTheSmallestCacheKeepsTheViewsOfAllOfThem() {
+        // 9,000 entities, more than EntityViews.MIN_CAPACITY: a game whose working set is the whole world must
+        // not rebuild views in a circle (a fixed bound of 8,192 did, and doubled what a command cost).
+        int things = EntityViews.MIN_CAPACITY + 808;
+        ProbePack.write(scripts, Map.of(
+                "first", "() => { kept = game.entity('test:thing-0'); return String(kept.props.n); }",
+                "more", "() => { const end = Math.min(next + 1500, " + things + "); "
+                        + "for (; next < end; next++) game.entity('test:thing-' + next); return String(next); }",
+                "again", "() => [game.entity('test:thing-0') === kept, game.entity('test:thing-" + (things - 1)
+                        + "').props.n].join()"), "", "let kept = null; let next = 1;");
+        try (TestWorld w = TestWorld.builder().world(world -> {
+            TestPacks.twoRooms(world);
+            for (int i = 0; i < things; i++) {
+                world.create(EntitySpec.of(EntityId.of("test:thing-" + i), "thing").withProperty("n", i));
+            }
+        }).scripts(scripts).build()) {
+            TestPlayer mallory = w.join("Mallory");
+
+            assertThat(mallory.say("try first")).isEqualTo("ok: 0");
+            String read = "";
+            for (int i = 0; i < 10 && !read.equals("ok: " + things); i++) {
+                read = mallory.say("try more");
+            }
+            assertThat(read).isEqualTo("ok: " + things);
+            assertThat(mallory.say("try again")).isEqualTo("ok: true," + (things - 1));
         }
     }
 

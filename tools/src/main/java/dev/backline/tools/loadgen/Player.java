@@ -31,8 +31,6 @@ import java.util.random.RandomGenerator;
  */
 final class Player implements WebSocket.Listener {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> SAYINGS = List.of("hello", "anyone around?", "good evening", "see you later",
-            "what's new?", "nice to meet you", "back in a minute", "how is everyone?");
     /** The protocol's ping frame type, and the mix entry that sends one instead of a command. */
     private static final String PING = "ping";
 
@@ -132,22 +130,9 @@ final class Player implements WebSocket.Listener {
             return;
         }
         RandomGenerator random = ThreadLocalRandom.current();
-        String type = settings.mix().pick(random);
-        String text = type;
-        List<String> known = exits;
-        switch (type) {
-            case "go" -> {
-                if (known.isEmpty()) {
-                    type = "look";    // no room seen yet: nowhere to go, so look around instead
-                    text = "look";
-                } else {
-                    text = "go " + known.get(random.nextInt(known.size()));
-                }
-            }
-            case "say" -> text = "say " + SAYINGS.get(random.nextInt(SAYINGS.size())) + " #" + random.nextInt(1000);
-            default -> {
-            }
-        }
+        CommandLineChoice line = CommandLineChoice.of(settings.mix().pick(random), exits, random);
+        String type = line.verb();
+        String text = line.text();
         String id = "c" + sequence.incrementAndGet();
         pending.put(id, new Pending(type, System.nanoTime()));
         stats.sent(type);

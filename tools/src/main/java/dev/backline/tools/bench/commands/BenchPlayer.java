@@ -2,6 +2,7 @@ package dev.backline.tools.bench.commands;
 
 import dev.backline.session.OutboundEvent;
 import dev.backline.session.PlayerChannel;
+import dev.backline.tools.loadgen.CommandLineChoice;
 import dev.backline.world.EntityId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,13 +13,10 @@ import java.util.random.RandomGenerator;
 
 /**
  * A player of the in-process benchmark: the channel the world sends to, which counts what arrives instead of
- * encoding it, and picks its commands as the loadgen's players do (an exit of the last {@code room} event for
- * {@code go}, a short line for {@code say}). World thread only, like every channel's {@link #offer}.
+ * encoding it, and picks its commands as the loadgen's players do ({@link CommandLineChoice}, through the exits
+ * of the last {@code room} event). World thread only, like every channel's {@link #offer}.
  */
 final class BenchPlayer implements PlayerChannel {
-    private static final List<String> SAYINGS = List.of("hello", "anyone around?", "good evening", "see you later",
-            "nice riff", "who's playing tonight?");
-
     private final EntityId id;
     private final String name;
     private final Set<String> unanswered = new HashSet<>();
@@ -42,13 +40,9 @@ final class BenchPlayer implements PlayerChannel {
         return name;
     }
 
-    /** The next command line of {@code verb}; a {@code go} before any room was seen looks instead. */
-    String commandFor(String verb, RandomGenerator random) {
-        return switch (verb) {
-            case "go" -> exits.isEmpty() ? "look" : "go " + exits.get(random.nextInt(exits.size()));
-            case "say" -> "say " + SAYINGS.get(random.nextInt(SAYINGS.size())) + " #" + random.nextInt(1000);
-            default -> verb;
-        };
+    /** The next command line for {@code verb}, as loadgen's players choose it. */
+    CommandLineChoice commandFor(String verb, RandomGenerator random) {
+        return CommandLineChoice.of(verb, exits, random);
     }
 
     /** A new request id, remembered until an event answers it. */

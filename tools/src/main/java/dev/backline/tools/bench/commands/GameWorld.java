@@ -5,6 +5,7 @@ import dev.backline.content.WorldDataLoader;
 import dev.backline.script.testing.TestWorld;
 import dev.backline.shard.ShardConfig;
 import dev.backline.shard.WorldTask;
+import dev.backline.tools.loadgen.CommandLineChoice;
 import dev.backline.tools.loadgen.CommandMix;
 import dev.backline.world.EntityId;
 import java.lang.management.ManagementFactory;
@@ -98,10 +99,11 @@ final class GameWorld implements AutoCloseable {
         }
     }
 
-    private void submit(BenchPlayer p, String verb) {
-        String text = p.commandFor(verb, random);
+    private void submit(BenchPlayer p, String picked) {
+        CommandLineChoice line = p.commandFor(picked, random);
+        String text = line.text();
         String requestId = p.nextRequestId();
-        VerbCost cost = verbs.computeIfAbsent(verb, v -> new VerbCost());
+        VerbCost cost = verbs.computeIfAbsent(line.verb(), v -> new VerbCost());
         world.submit(WorldTask.command(text, s -> {
             long cpu = THREADS.getCurrentThreadCpuTime();
             long allocated = THREADS.getCurrentThreadAllocatedBytes();

@@ -27,10 +27,11 @@ final class EntityViews {
     /**
      * Views kept per pack at least; beyond it, as many as the world has entities, the one built longest ago
      * dropped first. A fixed bound thrashed once a game's working set outgrew it: 10,000 players walking a
-     * district of 2,500 rooms read ~12,600 entities over and over, and with 8,192 views kept every read rebuilt
-     * one, doubling the world thread's time per command (bench commands: 196 against 95 µs). A view is
-     * ~1.3 KB of heap beside its entity's own properties (the same run: 4,400 more views kept, 5.5 MB more
-     * live heap), so one per entity is in proportion to the world; a view dropped is only rebuilt, never wrong.
+     * district of 2,500 rooms read ~12,600 entities over and over, and with 8,192 views kept nearly every read
+     * rebuilt one, doubling the world thread's time per command (bench commands: 196 against 95 µs). A view is
+     * ~1.3 KB of heap beside its entity's own properties (the same run: ~4,400 more views kept, 5.5 MB more in
+     * JavaScript objects), so one per entity is in proportion to the world; a view dropped is only rebuilt,
+     * never wrong.
      */
     static final int MIN_CAPACITY = 8192;
 

@@ -62,7 +62,8 @@ final class BenchPlayer implements PlayerChannel {
             errors++;
             lastError = event.payload() == null ? event.type() : event.payload().get("code") + ": " + event.text();
         }
-        if (event.type().equals("room") && event.payload() != null && event.payload().get("exits") instanceof List<?> list) {
+        if (event.type().equals("room") && event.payload() != null
+                && event.payload().get("exits") instanceof List<?> list) {
             exits = directions(list);
         }
         return true;

@@ -214,7 +214,8 @@ public final class CommandsBenchmark implements Callable<Integer> {
         int[] spread = world.spread();
         Step step = new Step(n, means, median(means), kilobytes, eventsPer, idleTick, spread[0], spread[1], verbs);
         out.printf("%,6d players: %6.1f µs of world thread per command (windows %s), %.1f KB, %.1f events; "
-                        + "an idle tick %.0f µs; in %d rooms, at most %d in one; one world thread: ~%,.0f commands/s%n",
+                        + "a tick without commands %.0f µs (the hand-over included); in %d rooms, at most %d in one; "
+                        + "one world thread: ~%,.0f commands/s%n",
                 n, step.micros(), means.stream().map(m -> "%.1f".formatted(m)).toList(), kilobytes, eventsPer, idleTick,
                 spread[0], spread[1], step.capacityPerSecond());
         for (VerbFigure v : verbs) {

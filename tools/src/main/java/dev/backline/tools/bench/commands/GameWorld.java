@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -38,6 +39,7 @@ final class GameWorld implements AutoCloseable {
     }
 
     private final TestWorld world;
+    private final int districtRooms;
     private final List<BenchPlayer> players = new ArrayList<>();
     private final SplittableRandom random = new SplittableRandom(20261206);
     private final Map<String, VerbCost> verbs = new HashMap<>();
@@ -46,9 +48,7 @@ final class GameWorld implements AutoCloseable {
     private long ticks;
     private long commands;
 
-    private final int districtRooms;
-
-    /** The game of {@code worldDir} and {@code scriptsDir}, with a {@link District} of {@code districtRooms} (or none). */
+    /** The game of {@code worldDir} and {@code scriptsDir}, with a {@link District} of {@code districtRooms} rooms. */
     GameWorld(Path worldDir, Path scriptsDir, int districtRooms) {
         WorldData data = WorldDataLoader.load(worldDir);
         this.districtRooms = districtRooms;
@@ -68,7 +68,7 @@ final class GameWorld implements AutoCloseable {
         while (players.size() < count) {
             for (int i = 0; i < JOINS_PER_TICK && players.size() < count; i++) {
                 String name = "Bench" + players.size();
-                BenchPlayer p = new BenchPlayer(EntityId.of("player:" + name.toLowerCase(java.util.Locale.ROOT)), name);
+                BenchPlayer p = new BenchPlayer(EntityId.of("player:" + name.toLowerCase(Locale.ROOT)), name);
                 players.add(p);
                 world.submit(s -> s.presence().connect(p.id(), p.name(), p));
                 if (districtRooms > 0) {
@@ -81,8 +81,8 @@ final class GameWorld implements AutoCloseable {
     }
 
     /**
-     * One tick in which the players send {@code perSecond} commands each per second of real time (at the shard's
-     * tick rate) from {@code mix}; null sends nothing.
+     * One tick in which the players send {@code perSecond} commands each per second of ticks (at the shard's tick
+     * period) from {@code mix}; null sends nothing.
      */
     void tick(CommandMix mix, double perSecond) {
         if (mix != null && !players.isEmpty()) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.backline.tools.bench.LoadAverage;
 import dev.backline.tools.loadgen.CommandMix;
 import dev.backline.tools.loadgen.DurationConverter;
+import dev.backline.tools.loadgen.Loadgen;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,7 @@ public final class CommandsBenchmark implements Callable<Integer> {
             description = "player counts to measure, ascending; the same world grows (default: ${DEFAULT-VALUE})")
     private List<Integer> playerCounts;
 
-    @Option(names = "--mix", defaultValue = "look:5,go:3,say:1,who:1", converter = MixConverter.class,
+    @Option(names = "--mix", defaultValue = "look:5,go:3,say:1,who:1", converter = Loadgen.MixConverter.class,
             description = "weighted commands, as the loadgen's (default: ${DEFAULT-VALUE})")
     private CommandMix mix;
 
@@ -85,13 +86,6 @@ public final class CommandsBenchmark implements Callable<Integer> {
         cl.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
         System.exit(cl.execute(args));
-    }
-
-    static final class MixConverter implements CommandLine.ITypeConverter<CommandMix> {
-        @Override
-        public CommandMix convert(String value) {
-            return CommandMix.parse(value);
-        }
     }
 
     /** One verb's share of a step: calls, and per call the world thread's CPU and heap in the command itself. */
@@ -186,7 +180,7 @@ public final class CommandsBenchmark implements Callable<Integer> {
         for (int i = 0; i < settleTicks; i++) {
             world.tick(mix, rate);
         }
-        Map<String, GameWorld.VerbCost> verbsBefore = world.verbCosts();
+        world.resetVerbCosts();
         long eventsBefore = events(world);
         long commandsBefore = world.commands();
         long allocatedBefore = GameWorld.threadAllocatedBytes();
@@ -203,12 +197,10 @@ public final class CommandsBenchmark implements Callable<Integer> {
         double kilobytes = (GameWorld.threadAllocatedBytes() - allocatedBefore) / 1024.0 / commands;
         double eventsPer = (double) (events(world) - eventsBefore) / commands;
         List<VerbFigure> verbs = new ArrayList<>();
-        new TreeMap<>(world.verbCosts()).forEach((verb, after) -> {
-            GameWorld.VerbCost before = verbsBefore.get(verb);
-            long calls = after.calls - (before == null ? 0 : before.calls);
-            if (calls > 0) {
-                verbs.add(new VerbFigure(verb, calls, (after.cpuNanos - (before == null ? 0 : before.cpuNanos)) / 1e3 / calls,
-                        (after.allocatedBytes - (before == null ? 0 : before.allocatedBytes)) / 1024.0 / calls));
+        new TreeMap<>(world.verbCosts()).forEach((verb, cost) -> {
+            if (cost.calls > 0) {
+                verbs.add(new VerbFigure(verb, cost.calls, cost.cpuNanos / 1e3 / cost.calls,
+                        cost.allocatedBytes / 1024.0 / cost.calls));
             }
         });
         int[] spread = world.spread();

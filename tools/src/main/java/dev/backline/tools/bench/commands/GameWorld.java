@@ -11,6 +11,7 @@ import dev.backline.world.EntityId;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -119,17 +120,18 @@ final class GameWorld implements AutoCloseable {
         return commands;
     }
 
-    /** A copy of the per-verb sums so far, for a window's difference. */
+    /** The per-verb sums since the last {@link #resetVerbCosts}. */
     Map<String, VerbCost> verbCosts() {
-        Map<String, VerbCost> copy = new HashMap<>();
-        verbs.forEach((verb, c) -> {
-            VerbCost v = new VerbCost();
-            v.calls = c.calls;
-            v.cpuNanos = c.cpuNanos;
-            v.allocatedBytes = c.allocatedBytes;
-            copy.put(verb, v);
-        });
-        return copy;
+        return Collections.unmodifiableMap(verbs);
+    }
+
+    /** Starts the per-verb sums over, in place: commands already submitted keep adding to them. */
+    void resetVerbCosts() {
+        for (VerbCost c : verbs.values()) {
+            c.calls = 0;
+            c.cpuNanos = 0;
+            c.allocatedBytes = 0;
+        }
     }
 
     List<BenchPlayer> players() {

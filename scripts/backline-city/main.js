@@ -21,7 +21,7 @@ import { ACTIVITY_TIMER, onActivityTimer } from './lib/activity.js';
 import { EFFECTS_TIMER, onEffectsTimer } from './lib/effects.js';
 import { HOURLY_TIMER, onHourlyTimer } from './lib/hourly.js';
 import { onPlayerEnter, onPlayerLeave } from './lib/presence.js';
-import { rosterEnter, rosterLeave } from './lib/roster.js';
+import { rosterEnter, rosterLeave, rosterRoomEnter } from './lib/roster.js';
 import { checkLivingWorld, onHour, onWorldEnter, onWorldLeave, onWorldRoomEnter } from './lib/living-world.js';
 import { QUEST_TIMER, onQuestTimer } from './lib/quests.js';
 import { WORLD_EVENT_TIMER, onWorldEventTimer } from './lib/world-events.js';
@@ -51,7 +51,11 @@ export function register(pack) {
   // The living world (lib/living-world.js): after the character exists, on every move, every game hour.
   pack.on('playerEnter', onWorldEnter);
   pack.on('playerLeave', onWorldLeave);
-  pack.on('roomEnter', onWorldRoomEnter);
+  // One listener for both: every step anyone takes raises roomEnter, and a listener more is a crossing more.
+  pack.on('roomEnter', (event) => {
+    rosterRoomEnter(event);
+    onWorldRoomEnter(event);
+  });
   pack.every('1h', onHour);
   pack.timer(QUEST_TIMER, onQuestTimer);
   pack.timer(WORLD_EVENT_TIMER, onWorldEventTimer);

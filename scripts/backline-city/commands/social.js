@@ -39,9 +39,14 @@ export const who = {
   run(ctx) {
     const prefix = ctx.args.trim();
     const page = rosterPage(prefix, WHO_SHOWN);
+    const rooms = new Map(); // a page of forty players stands in a few rooms: read each once
+    const roomOf = (id) => {
+      if (id === null) return null;
+      if (!rooms.has(id)) rooms.set(id, game.entity(id));
+      return rooms.get(id);
+    };
     const players = page.players.map((p) => {
-      const self = game.entity(p.id);
-      const room = self?.container ? game.entity(self.container) : null;
+      const room = roomOf(p.room);
       return { id: p.id, name: p.name, room: room ? room.id : null, roomName: room ? nameOf(room) : null };
     });
     const more = page.total - players.length;

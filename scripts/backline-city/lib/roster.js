@@ -1,16 +1,17 @@
-// Who is online, in name order, for `who`. `game.online()` hands over every player online, which at thousands of
-// players costs more than the rest of a command; so the roster is read from it once per pack generation, then
-// kept by the playerEnter / playerLeave events (main.js), one binary search each. Rooms are not kept here: they
-// change with every step, and `who` reads them for the few players it shows.
+// Who is online, in name order, and where, for `who`. `game.online()` hands over every player online, which at
+// thousands of players costs more than the rest of a command; so the roster is read from it once per pack
+// generation, then kept by the playerEnter / playerLeave events (main.js), one binary search each, and each
+// player's room by roomEnter. Keeping the room costs a field write per step; reading it with game.entity for each
+// of the forty players `who` shows built a view of every one who had changed since, most of `who`'s cost.
 import { compareText } from './text.js';
 
-/** @type {{ id: string, name: string, key: string }[] | null} sorted by order(); null until first used */
+/** @type {{ id: string, name: string, key: string, room: string | null }[] | null} sorted by order(); null until first used */
 let roster = null;
 const byId = new Map();
 
-function entry(id, name) {
+function entry(id, name, room) {
   const shown = typeof name === 'string' ? name : id.slice(id.indexOf(':') + 1);
-  return { id, name: shown, key: shown.toLowerCase() };
+  return { id, name: shown, key: shown.toLowerCase(), room: room ?? null };
 }
 
 // Character names are ASCII (letters, digits, '-', '_'), so comparing lower-cased keys sorts as the collator does
@@ -37,23 +38,35 @@ function lowerBound(e) {
 }
 
 function load() {
-  roster = game.online().map((p) => entry(p.id, p.name)).sort(order);
+  roster = game.online().map((p) => entry(p.id, p.name, p.room)).sort(order);
   byId.clear();
   for (const e of roster) byId.set(e.id, e);
 }
 
-/** The players online, sorted by name, as {id, name}. Do not change the array. */
+/** The players online, sorted by name, as {id, name, room}. Do not change the array. */
 export function onlineRoster() {
   if (roster === null) load();
   return roster;
 }
 
-/** playerEnter: a player is online (again); a reconnect or an already counted player changes nothing. */
+/** playerEnter: a player is online (again); a reconnect or an already counted player only updates the room. */
 export function rosterEnter(event) {
-  if (roster === null || byId.has(event.player)) return;
-  const e = entry(event.player, event.name);
+  if (roster === null) return;
+  const known = byId.get(event.player);
+  if (known !== undefined) {
+    known.room = event.room ?? null;
+    return;
+  }
+  const e = entry(event.player, event.name, event.room);
   roster.splice(lowerBound(e), 0, e);
   byId.set(e.id, e);
+}
+
+/** roomEnter: a player online stepped into a room (anything else moving changes nothing here). */
+export function rosterRoomEnter(event) {
+  if (roster === null) return;
+  const e = byId.get(event.entity);
+  if (e !== undefined) e.room = event.to;
 }
 
 /** playerLeave: a player is gone. */

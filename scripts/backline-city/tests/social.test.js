@@ -58,6 +58,18 @@ export default (t) => {
       w.expect(ann.say('who')).toMatch(/^2 players are online:/);
     });
 
+    t.test('follows players walking about after it first looked', (w) => {
+      const ann = w.join('Ann');
+      const bob = w.join('Bob');
+      w.expect(ann.say('who')).toBe('2 players are online:\n  Ann (you) — Station Plaza\n  Bob — Station Plaza');
+      bob.say('n');
+      w.expect(ann.say('who')).toBe('2 players are online:\n  Ann (you) — Station Plaza\n  Bob — Main Street');
+      bob.say('s');
+      ann.say('n');
+      w.expect(ann.say('who')).toBe('2 players are online:\n  Ann (you) — Main Street\n  Bob — Station Plaza');
+      w.expect(ann.last('message').payload.players.map((p) => p.room)).toEqual([MAIN_STREET, 'downtown:station-plaza']);
+    });
+
     t.test('shows the first forty by name and counts the rest', (w) => {
       const ann = w.join('Ann');
       for (let i = 0; i < 45; i++) w.join(`Pl${String(i).padStart(2, '0')}`);

@@ -2,7 +2,8 @@
 // thousands of players costs more than the rest of a command; so the roster is read from it once per pack
 // generation, then kept by the playerEnter / playerLeave events (main.js), one binary search each, and each
 // player's room by roomEnter. Keeping the room costs a field write per step; reading it with game.entity for each
-// of the forty players `who` shows built a view of every one who had changed since, most of `who`'s cost.
+// of the forty players `who` shows cost a sixth of `who` (docs/benchmarks.md). Only roomEnter is followed, so a
+// player a script moved out of every room would still show their last one; this game never does that.
 import { compareText } from './text.js';
 
 /** @type {{ id: string, name: string, key: string, room: string | null }[] | null} sorted by order(); null until first used */

@@ -1,5 +1,6 @@
 package dev.backline.script;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +65,11 @@ final class GuestData {
      */
     static Object toHost(Value value, String what) {
         int[] budget = {MAX_ELEMENTS, MAX_TEXT};
-        return toHost(value, what, 0, budget);
+        try {
+            return toHost(value, 0, budget);
+        } catch (NotPlainData e) {
+            throw new IllegalArgumentException(e.path(what) + e.problem);
+        }
     }
 
     /** The limits as the prelude reads them. */
@@ -73,40 +78,58 @@ final class GuestData {
     }
 
     /**
-     * Where a value sits in the argument, spelled out ({@code game.setProp: value.list[1].text}) only for an
-     * error: building the path of every value as a string cost more than converting it.
+     * What is wrong with a value, thrown up the recursion, which adds where the value sits on the way
+     * ({@code game.setProp: value.list[1].text}). Nothing is built for the path until something is wrong: a path
+     * object for every value converted was 3-4 % of the heap a command of the reference game allocated.
      */
-    private record Where(Object parent, String key, long index) {
-        @Override
-        public String toString() {
-            return key != null ? parent + "." + key : parent + "[" + index + "]";
+    private static final class NotPlainData extends RuntimeException {
+        private final String problem;
+        private final ArrayDeque<Object> steps = new ArrayDeque<>();
+
+        NotPlainData(String problem) {
+            super(problem, null, false, false);
+            this.problem = problem;
+        }
+
+        /** Adds the step (a key, or an index) that leads from the enclosing value to where the problem is. */
+        NotPlainData under(Object step) {
+            steps.addFirst(step);
+            return this;
+        }
+
+        String path(String what) {
+            StringBuilder path = new StringBuilder(what);
+            for (Object step : steps) {
+                path.append(step instanceof String key ? "." + key : "[" + step + "]");
+            }
+            return path.toString();
         }
     }
 
-    private static String text(String s, Object path, String suffix, int[] budget) {
+    private static String text(String s, String what, int[] budget) {
         if (s.length() > MAX_STRING) {
-            throw new IllegalArgumentException(path + suffix + " is a string of " + s.length() + " characters; at most "
-                    + MAX_STRING + " can be passed");
+            throw new NotPlainData(what + " is a string of " + s.length() + " characters; at most " + MAX_STRING
+                    + " can be passed");
         }
         budget[1] -= s.length();
         if (budget[1] < 0) {
-            throw new IllegalArgumentException(path + suffix + " holds more than " + MAX_TEXT + " characters of text in all");
+            throw new NotPlainData(what + " holds more than " + MAX_TEXT + " characters of text in all");
         }
         return s;
     }
 
-    private static Object toHost(Value v, Object path, int depth, int[] budget) {
+    private static Object toHost(Value v, int depth, int[] budget) {
         if (--budget[0] < 0) {
-            throw new IllegalArgumentException(path + " has more than " + MAX_ELEMENTS + " elements");
+            throw new NotPlainData(" has more than " + MAX_ELEMENTS + " elements");
         }
         if (depth > MAX_DEPTH) {
-            throw new IllegalArgumentException(path + " is nested deeper than " + MAX_DEPTH + " levels");
+            throw new NotPlainData(" is nested deeper than " + MAX_DEPTH + " levels");
         }
         if (v == null || v.isNull()) {
             return null;
         }
         if (v.isString()) {
-            return text(v.asString(), path, "", budget);
+            return text(v.asString(), "", budget);
         }
         if (v.isNumber()) {
             if (v.fitsInLong()) {
@@ -114,7 +137,7 @@ final class GuestData {
             }
             double d = v.asDouble();
             if (!Double.isFinite(d)) {
-                throw new IllegalArgumentException(path + " is " + d + ", which is not plain data");
+                throw new NotPlainData(" is " + d + ", which is not plain data");
             }
             return d;
         }
@@ -122,17 +145,21 @@ final class GuestData {
             return v.asBoolean();
         }
         if (v.isHostObject() || v.isProxyObject() || v.canExecute() || v.isNativePointer()) {
-            throw new IllegalArgumentException(path + " is a " + (v.canExecute() ? "function" : "host object")
+            throw new NotPlainData(" is a " + (v.canExecute() ? "function" : "host object")
                     + "; only plain data (objects, arrays, strings, numbers, booleans, null) can be passed");
         }
         if (v.hasArrayElements()) {
             long size = v.getArraySize();
             if (size > MAX_ELEMENTS) {
-                throw new IllegalArgumentException(path + " has more than " + MAX_ELEMENTS + " elements");
+                throw new NotPlainData(" has more than " + MAX_ELEMENTS + " elements");
             }
             List<Object> list = new ArrayList<>((int) size);
             for (long i = 0; i < size; i++) {
-                list.add(toHost(v.getArrayElement(i), new Where(path, null, i), depth + 1, budget));
+                try {
+                    list.add(toHost(v.getArrayElement(i), depth + 1, budget));
+                } catch (NotPlainData e) {
+                    throw e.under(i);
+                }
             }
             return list;
         }
@@ -143,10 +170,15 @@ final class GuestData {
                 if (member == null) {
                     continue;
                 }
-                map.put(text(key, path, " key", budget), toHost(member, new Where(path, key, -1), depth + 1, budget));
+                String hostKey = text(key, " key", budget);
+                try {
+                    map.put(hostKey, toHost(member, depth + 1, budget));
+                } catch (NotPlainData e) {
+                    throw e.under(key);
+                }
             }
             return map;
         }
-        throw new IllegalArgumentException(path + " is not plain data: " + v);
+        throw new NotPlainData(" is not plain data: " + v);
     }
 }

@@ -106,14 +106,15 @@ final class GuestData {
         }
     }
 
-    private static String text(String s, String what, int[] budget) {
+    /** @param suffix what the string is, after the path: "" for a value, " key" for an object's key */
+    private static String text(String s, String suffix, int[] budget) {
         if (s.length() > MAX_STRING) {
-            throw new NotPlainData(what + " is a string of " + s.length() + " characters; at most " + MAX_STRING
+            throw new NotPlainData(suffix + " is a string of " + s.length() + " characters; at most " + MAX_STRING
                     + " can be passed");
         }
         budget[1] -= s.length();
         if (budget[1] < 0) {
-            throw new NotPlainData(what + " holds more than " + MAX_TEXT + " characters of text in all");
+            throw new NotPlainData(suffix + " holds more than " + MAX_TEXT + " characters of text in all");
         }
         return s;
     }

@@ -3,6 +3,7 @@ package dev.backline.script;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.graalvm.polyglot.Context;
@@ -34,7 +35,7 @@ class GuestDataTest {
     @Test
     void buildsPlainJavaData() {
         assertThat(toHost("{ a: [1, 2.5, 'x', true, null], b: { c: {} } }"))
-                .isEqualTo(Map.of("a", java.util.Arrays.asList(1L, 2.5, "x", true, null), "b", Map.of("c", Map.of())));
+                .isEqualTo(Map.of("a", Arrays.asList(1L, 2.5, "x", true, null), "b", Map.of("c", Map.of())));
         assertThat(toHost("[]")).isEqualTo(List.of());
     }
 

@@ -21,19 +21,10 @@ class CommandsBenchmarkTest {
     void thePlayersCommandsAreAllAnsweredAndTheyWalkAcrossTheWorld() {
         try (GameWorld world = new GameWorld(WORLD, SCRIPTS, 0)) {
             world.joinUpTo(30);
-            for (int i = 0; i < 300; i++) {
-                world.tick(CommandMix.parse("look:5,go:3,say:1,who:1"), 2);
-            }
-            for (int i = 0; i < 5; i++) {
-                world.tick(null, 0);
-            }
+            play(world, "look:5,go:3,say:1,who:1", 300);
 
             assertThat(world.commands()).as("30 players x 2/s x 30 s").isEqualTo(1_800);
-            assertThat(world.players()).allSatisfy(p -> {
-                assertThat(p.unanswered()).as(p.name() + "'s unanswered commands").isZero();
-                assertThat(p.errors()).as(p.name() + "'s errors, last " + p.lastError()).isZero();
-                assertThat(p.isClosed()).isFalse();
-            });
+            assertEveryCommandAnswered(world);
             assertThat(world.spread()[0]).as("rooms the players stand in").isGreaterThan(3);
             assertThat(world.verbCosts()).containsOnlyKeys("look", "go", "say", "who")
                     .allSatisfy((verb, cost) -> {
@@ -48,17 +39,30 @@ class CommandsBenchmarkTest {
     void withADistrictThePlayersStandScatteredOverItAndStillGetAnswers() {
         try (GameWorld world = new GameWorld(WORLD, SCRIPTS, 400)) {
             world.joinUpTo(60);
-            for (int i = 0; i < 50; i++) {
-                world.tick(CommandMix.parse("look:1,go:1"), 2);
-            }
-            world.tick(null, 0);
+            play(world, "look:1,go:1", 50);
 
             assertThat(world.spread()[0]).as("rooms the 60 players stand in").isGreaterThan(40);
-            assertThat(world.players()).allSatisfy(p -> {
-                assertThat(p.unanswered()).isZero();
-                assertThat(p.errors()).as(p.name() + "'s errors, last " + p.lastError()).isZero();
-            });
+            assertEveryCommandAnswered(world);
         }
+    }
+
+    /** {@code ticks} ticks of the players sending {@code mix} at 2 commands/s each, then a few to answer the last. */
+    private static void play(GameWorld world, String mix, int ticks) {
+        CommandMix commands = CommandMix.parse(mix);
+        for (int i = 0; i < ticks; i++) {
+            world.tick(commands, 2);
+        }
+        for (int i = 0; i < 5; i++) {
+            world.tick(null, 0);
+        }
+    }
+
+    private static void assertEveryCommandAnswered(GameWorld world) {
+        assertThat(world.players()).allSatisfy(p -> {
+            assertThat(p.unanswered()).as(p.name() + "'s unanswered commands").isZero();
+            assertThat(p.errors()).as(p.name() + "'s errors, last " + p.lastError()).isZero();
+            assertThat(p.isClosed()).isFalse();
+        });
     }
 
     @Test
